@@ -1,0 +1,36 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { router } from './actions/router';
+import * as report from './actions/report/Report.resource';
+
+export class Enboarder implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Enboarder',
+		name: 'enboarder',
+		icon: { light: 'file:enboarder.svg', dark: 'file:enboarder.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Launch onboarding workflows, manage profiles and read reports in Enboarder',
+		defaults: { name: 'Enboarder' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'enboarderApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Report', value: 'report' }],
+				default: 'report',
+			},
+			...report.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,63 @@
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { assertSecureUrl } from '../../../shared/secureUrl';
+import { enboarderApiBaseUrl } from './regions';
+
+type EnboarderContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** The one place the Enboarder node talks HTTP. */
+export async function enboarderApiRequest(
+	this: EnboarderContext,
+	method: IHttpRequestMethods,
+	path: string,
+	options: { body?: IDataObject; qs?: IDataObject } = {},
+): Promise<IDataObject> {
+	const credentials = await this.getCredentials('enboarderApi');
+	const baseURL = assertSecureUrl(
+		this.getNode(),
+		enboarderApiBaseUrl(String(credentials.region), credentials.baseUrl),
+		'Base URL',
+	);
+	const request: IHttpRequestOptions = {
+		method,
+		baseURL,
+		url: path,
+		headers: { Accept: 'application/json' },
+		json: true,
+	};
+	if (options.body) request.body = options.body;
+	if (options.qs) request.qs = options.qs;
+	try {
+		return (await this.helpers.httpRequestWithAuthentication.call(this, 'enboarderApi', request)) as IDataObject;
+	} catch (error) {
+		throw enboarderError(this, error);
+	}
+}
+
+/** Enboarder answers errors as `{message, errorcode?, errors?}`; surface those words to the user. */
+function enboarderError(context: EnboarderContext, error: unknown): NodeApiError {
+	const apiError = error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
+	const body = responseBody(apiError);
+	if (body && typeof body.message === 'string' && apiError.httpCode !== '401') {
+		const code = typeof body.errorcode === 'string' ? ` (${body.errorcode})` : '';
+		apiError.message = `Enboarder rejected the request${code}: ${body.message}`;
+		if (Array.isArray(body.errors) && body.errors.length > 0) {
+			apiError.description = `Details: ${body.errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ')}`;
+		}
+	}
+	return apiError;
+}
+
+function responseBody(error: NodeApiError): IDataObject | undefined {
+	const cause = error.cause as { response?: { data?: unknown }; body?: unknown } | undefined;
+	const data = cause?.response?.data ?? cause?.body;
+	return data && typeof data === 'object' ? (data as IDataObject) : undefined;
+}

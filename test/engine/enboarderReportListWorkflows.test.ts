@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
+import { HarnessCredentialsHelper, loadExample, runWorkflow, type WorkflowJson } from '../harness';
+
+const NODE = 'List Report Workflows';
+const CREDENTIAL_ID = 'sandbox-enboarder-api-key';
+
+describe('Enboarder › Report › List Workflows (engine, sandbox)', () => {
+	let sandbox: Sandbox;
+	let enboarderUrl: string;
+
+	before(async () => {
+		sandbox = await startSandbox({ port: 0 });
+		enboarderUrl = vendorBaseUrls(sandbox.url).enboarder;
+	});
+	after(async () => await sandbox.close());
+	beforeEach(async () => await sandbox.control.reset());
+
+	async function credentials(data: IDataObject): Promise<HarnessCredentialsHelper> {
+		const helper = new HarnessCredentialsHelper();
+		await helper.add({
+			id: CREDENTIAL_ID,
+			name: 'Enboarder sandbox (API key)',
+			type: 'enboarderApi',
+			data: { region: 'custom', baseUrl: enboarderUrl, apiKey: DEMO_CREDENTIALS.enboarder.apiKey, ...data },
+		});
+		return helper;
+	}
+
+	function example(parameters: IDataObject = {}, nodeSettings: IDataObject = {}): WorkflowJson {
+		const workflow = loadExample('enboarder-list-report-workflows.json');
+		const node = workflow.nodes.find((n) => n.name === NODE)!;
+		Object.assign(node.parameters, parameters);
+		Object.assign(node, nodeSettings);
+		return workflow;
+	}
+
+	async function reportsFromSandbox(): Promise<IDataObject[]> {
+		const response = await fetch(`${enboarderUrl}/reports/workflows`, {
+			headers: { apikey: DEMO_CREDENTIALS.enboarder.apiKey },
+		});
+		assert.equal(response.status, 200);
+		return ((await response.json()) as { items: IDataObject[] }).items;
+	}
+
+	test('returns every workflow report the API lists, paired to the trigger item', async () => {
+		const result = await runWorkflow(example(), { credentials: await credentials({}) });
+
+		assert.equal(result.status, 'success', result.error?.message);
+		const expected = await reportsFromSandbox();
+		assert.ok(expected.length > 1, 'the sandbox seeds several workflow reports');
+		const items = result.output(NODE);
+		assert.deepEqual(
+			items.map((item) => item.json),
+			expected,
+		);
+		for (const item of items) assert.deepEqual(item.pairedItem, { item: 0 });
+
+		const calls = (await sandbox.control.ledger()).requests.filter((r) => r.path.endsWith('/reports/workflows'));
+		assert.equal(calls.length, 2, 'one call from the node, one from this test');
+		assert.ok(calls.every((r) => r.status === 200 && r.auth === 'ok'));
+	});
+
+	test('Limit returns only that many reports', async () => {
+		const result = await runWorkflow(example({ returnAll: false, limit: 2 }), { credentials: await credentials({}) });
+		assert.equal(result.status, 'success', result.error?.message);
+		const expected = await reportsFromSandbox();
+		assert.deepEqual(
+			result.output(NODE).map((item) => item.json),
+			expected.slice(0, 2),
+		);
+	});
+
+	test('runs once per input item and pairs each output with its item', async () => {
+		const result = await runWorkflow(example({ returnAll: false, limit: 1 }), {
+			credentials: await credentials({}),
+			input: [{ n: 1 }, { n: 2 }, { n: 3 }],
+		});
+		assert.equal(result.status, 'success', result.error?.message);
+		assert.deepEqual(
+			result.output(NODE).map((item) => item.pairedItem),
+			[{ item: 0 }, { item: 1 }, { item: 2 }],
+		);
+	});
+
+	test('a wrong API key fails the run with an authorization error', async () => {
+		const result = await runWorkflow(example(), { credentials: await credentials({ apiKey: 'not-the-key' }) });
+
+		assert.equal(result.status, 'error');
+		const error = result.nodeError(NODE);
+		assert.ok(error, 'the node reports an error');
+		assert.match(error.message, /Authorization failed/);
+		assert.equal((error as { httpCode?: string }).httpCode, '401');
+		assert.doesNotMatch(JSON.stringify(error), /not-the-key/, 'the key never appears in the error');
+
+		const calls = (await sandbox.control.ledger()).requests;
+		assert.deepEqual(
+			calls.map((r) => [r.path, r.status, r.auth]),
+			[['/reports/workflows', 401, 'invalid']],
+		);
+	});
+
+	test('with Continue on Fail a wrong key becomes an error item', async () => {
+		const result = await runWorkflow(example({}, { onError: 'continueRegularOutput' }), {
+			credentials: await credentials({ apiKey: 'not-the-key' }),
+			input: [{ n: 1 }, { n: 2 }],
+		});
+		assert.equal(result.status, 'success');
+		const items = result.output(NODE);
+		assert.equal(items.length, 2);
+		for (const [index, item] of items.entries()) {
+			assert.match(String(item.json.error), /Authorization failed/);
+			assert.deepEqual(item.pairedItem, { item: index });
+		}
+	});
+
+	test('a plain-HTTP base URL outside loopback is refused before any request', async () => {
+		const result = await runWorkflow(example(), { credentials: await credentials({ baseUrl: 'http://enboarder.example.com' }) });
+		assert.equal(result.status, 'error');
+		assert.match(result.nodeError(NODE)?.message ?? '', /Base URL must use HTTPS/);
+		assert.equal((await sandbox.control.ledger()).requests.length, 0);
+	});
+});

@@ -1,0 +1,6 @@
+import './environment';
+
+export { HarnessCredentialsHelper, type CredentialInput } from './credentialsHelper';
+export { runWorkflow, type RunOptions, type RunResult, type WorkflowJson } from './runWorkflow';
+export { packageTypes, repoRoot } from './packageTypes';
+export { loadExample } from './examples';

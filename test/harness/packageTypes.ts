@@ -1,0 +1,110 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+import type {
+	ICredentialType,
+	IDataObject,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IVersionedNodeType,
+} from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { harnessNodeTypes } from './builtinNodes';
+
+/** The repository root: the closest folder above this file that holds our package.json. */
+export function repoRoot(): string {
+	let dir = __dirname;
+	while (!existsSync(join(dir, 'package.json')) || !readFileSync(join(dir, 'package.json'), 'utf8').includes('"n8n-nodes-token-connectors"')) {
+		const parent = dirname(dir);
+		if (parent === dir) throw new Error('package root not found');
+		dir = parent;
+	}
+	return dir;
+}
+
+interface PackageJson {
+	name: string;
+	n8n: { nodes: string[]; credentials: string[] };
+}
+
+/** Loads the built node and credential classes the way n8n does: from the package.json `n8n` section. */
+function loadPackage(): { nodes: Map<string, INodeType | IVersionedNodeType>; credentials: Map<string, ICredentialType> } {
+	const root = repoRoot();
+	const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
+	const nodes = new Map<string, INodeType | IVersionedNodeType>();
+	const credentials = new Map<string, ICredentialType>();
+	for (const file of pkg.n8n.nodes) {
+		for (const exported of Object.values(require(join(root, file)) as Record<string, new () => INodeType>)) {
+			const node = new exported();
+			nodes.set(`${pkg.name}.${node.description.name}`, node);
+		}
+	}
+	for (const file of pkg.n8n.credentials) {
+		for (const exported of Object.values(require(join(root, file)) as Record<string, new () => ICredentialType>)) {
+			const credential = new exported();
+			credentials.set(credential.name, credential);
+		}
+	}
+	return { nodes, credentials };
+}
+
+export class NodeTypes implements INodeTypes {
+	constructor(private readonly types: Map<string, INodeType | IVersionedNodeType>) {}
+
+	getByName(nodeType: string): INodeType | IVersionedNodeType {
+		const type = this.types.get(nodeType);
+		if (!type) throw new Error(`Unknown node type "${nodeType}" (the harness knows ${[...this.types.keys()].join(', ')})`);
+		return type;
+	}
+
+	getByNameAndVersion(nodeType: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(nodeType), version);
+	}
+
+	getKnownTypes(): IDataObject {
+		return Object.fromEntries([...this.types.keys()].map((name) => [name, {}]));
+	}
+}
+
+export class CredentialTypes {
+	constructor(private readonly types: Map<string, ICredentialType>) {}
+
+	recognizes(name: string): boolean {
+		return this.types.has(name);
+	}
+
+	getByName(name: string): ICredentialType {
+		const type = this.types.get(name);
+		if (!type) throw new Error(`Unknown credential type "${name}"`);
+		return type;
+	}
+
+	/** Every type this one extends, nearest first (as n8n's CredentialTypes does). */
+	getParentTypes(name: string): string[] {
+		const parents = this.types.get(name)?.extends ?? [];
+		return parents.flatMap((parent) => [parent, ...this.getParentTypes(parent)]);
+	}
+
+	/** The type's own properties merged over its parents' (parents first, the child wins). */
+	getProperties(name: string): INodeProperties[] {
+		const type = this.getByName(name);
+		const merged: INodeProperties[] = [];
+		for (const parent of type.extends ?? []) NodeHelpers.mergeNodeProperties(merged, this.getProperties(parent));
+		NodeHelpers.mergeNodeProperties(merged, type.properties);
+		return merged;
+	}
+}
+
+let loaded: { nodeTypes: NodeTypes; credentialTypes: CredentialTypes } | undefined;
+
+/** Our package's types plus the few built-in nodes example workflows use. */
+export function packageTypes(): { nodeTypes: NodeTypes; credentialTypes: CredentialTypes } {
+	if (!loaded) {
+		const { nodes, credentials } = loadPackage();
+		for (const [name, type] of harnessNodeTypes()) nodes.set(name, type);
+		loaded = { nodeTypes: new NodeTypes(nodes), credentialTypes: new CredentialTypes(credentials) };
+	}
+	return loaded;
+}
