@@ -10,7 +10,7 @@ export default [
 	{ ignores: ['dist/**', '.n8n-app/**', '.n8n-start/**', 'node_modules/**', 'gulpfile.js', 'index.js'] },
 	...n8nCommunityConfig.map((block) => (block.files ? { ...block, ignores: [...(block.ignores ?? []), ...DEV_ONLY] } : block)),
 	...tseslint.config({
-		files: ['sandbox/**/*.ts', 'test/**/*.ts'],
+		files: ['sandbox/**/*.ts', 'test/**/*.ts', 'scripts/**/*.mjs'],
 		extends: [tseslint.configs.recommended],
 	}),
 ];

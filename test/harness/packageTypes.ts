@@ -30,6 +30,7 @@ interface PackageJson {
 }
 
 /** Loads the built node and credential classes the way n8n does: from the package.json `n8n` section. */
+/* eslint-disable @typescript-eslint/no-require-imports -- n8n's loader requires these files by path too */
 function loadPackage(): { nodes: Map<string, INodeType | IVersionedNodeType>; credentials: Map<string, ICredentialType> } {
 	const root = repoRoot();
 	const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
@@ -49,6 +50,7 @@ function loadPackage(): { nodes: Map<string, INodeType | IVersionedNodeType>; cr
 	}
 	return { nodes, credentials };
 }
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export class NodeTypes implements INodeTypes {
 	constructor(private readonly types: Map<string, INodeType | IVersionedNodeType>) {}
