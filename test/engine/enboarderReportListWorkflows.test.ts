@@ -4,7 +4,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
-import { HarnessCredentialsHelper, loadExample, runWorkflow, type WorkflowJson } from '../harness';
+import { HarnessCredentialsHelper, loadExample, runWorkflow, testCredential, type WorkflowJson } from '../harness';
 
 const NODE = 'List Report Workflows';
 const CREDENTIAL_ID = 'sandbox-enboarder-api-key';
@@ -123,5 +123,31 @@ describe('Enboarder › Report › List Workflows (engine, sandbox)', () => {
 		assert.equal(result.status, 'error');
 		assert.match(result.nodeError(NODE)?.message ?? '', /Base URL must use HTTPS/);
 		assert.equal((await sandbox.control.ledger()).requests.length, 0);
+	});
+});
+
+describe('Enboarder API key credential › Test button (sandbox)', () => {
+	let sandbox: Sandbox;
+	before(async () => (sandbox = await startSandbox({ port: 0 })));
+	after(async () => await sandbox.close());
+
+	async function test_(apiKey: string) {
+		const helper = new HarnessCredentialsHelper();
+		await helper.add({
+			id: 'enboarder-test',
+			type: 'enboarderApi',
+			data: { region: 'custom', baseUrl: vendorBaseUrls(sandbox.url).enboarder, apiKey },
+		});
+		return await testCredential(helper, { id: 'enboarder-test', type: 'enboarderApi' });
+	}
+
+	test('passes with the sandbox key', async () => {
+		assert.deepEqual(await test_(DEMO_CREDENTIALS.enboarder.apiKey), { status: 'OK', message: 'Connection successful!' });
+	});
+
+	test('fails clearly with a wrong key', async () => {
+		const result = await test_('wrong-key');
+		assert.equal(result.status, 'Error');
+		assert.match(result.message, /Unauthorized|401/);
 	});
 });

@@ -1,5 +1,7 @@
 import {
 	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type ITriggerFunctions,
@@ -32,6 +34,28 @@ class ManualTrigger implements INodeType {
 	}
 }
 
+/** n8n's No Operation node: passes its input through. n8n's credential tester runs test requests on it. */
+class NoOp implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'No Operation, do nothing',
+		name: 'noOp',
+		group: ['organization'],
+		version: 1,
+		description: 'No Operation',
+		defaults: { name: 'No Operation, do nothing' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	}
+}
+
 export function harnessNodeTypes(): Array<[string, INodeType]> {
-	return [['n8n-nodes-base.manualTrigger', new ManualTrigger()]];
+	return [
+		['n8n-nodes-base.manualTrigger', new ManualTrigger()],
+		['n8n-nodes-base.noOp', new NoOp()],
+	];
 }

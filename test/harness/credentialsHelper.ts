@@ -188,7 +188,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 				data,
 			) as ICredentialDataDecryptedObject;
 		} else {
-			const mockNode: INode = { id: 'credential', name: '', typeVersion: 1, type: 'mock', position: [0, 0], parameters: {} };
+			const mockNode: INode = { id: 'credential', name: '', typeVersion: 1, type: 'n8n-nodes-base.noOp', position: [0, 0], parameters: {} };
 			const workflow = new Workflow({ nodes: [mockNode], connections: {}, active: false, nodeTypes: packageTypes().nodeTypes });
 			data = workflow.expression.getComplexParameterValue(mockNode, data as INodeParameters, mode, {}, undefined, undefined, data) as ICredentialDataDecryptedObject;
 		}

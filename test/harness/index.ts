@@ -4,3 +4,4 @@ export { HarnessCredentialsHelper, type CredentialInput } from './credentialsHel
 export { runWorkflow, type RunOptions, type RunResult, type WorkflowJson } from './runWorkflow';
 export { packageTypes, repoRoot } from './packageTypes';
 export { loadExample } from './examples';
+export { testCredential } from './credentialTester';

@@ -109,9 +109,9 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions): Prom
 }
 
 /** What the n8n host (the CLI) hands the engine; only what a single-process manual run uses. */
-function hostData(
+export function hostData(
 	credentialsHelper: HarnessCredentialsHelper,
-	hooks: ExecutionLifecycleHooks,
+	hooks: ExecutionLifecycleHooks | undefined,
 	executionId: string,
 	workflowId: string,
 ): IWorkflowExecuteAdditionalData {
