@@ -36,7 +36,10 @@ export async function enboarderApiRequest(
 	if (options.body) request.body = options.body;
 	if (options.qs) request.qs = options.qs;
 	try {
-		return (await this.helpers.httpRequestWithAuthentication.call(this, 'enboarderApi', request)) as IDataObject;
+		// A static API key cannot be renewed, so a 401 is final: no "refresh and resend" round trip.
+		return (await this.helpers.httpRequestWithAuthentication.call(this, 'enboarderApi', request, {
+			preAuthenticationRetryStatusCode: [],
+		})) as IDataObject;
 	} catch (error) {
 		throw enboarderError(this, error);
 	}
