@@ -1,0 +1,150 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { json, parseJson, readBody, writeReply } from './http';
+import type { Reply } from './http';
+import type { SandboxCore } from './server';
+import type {
+	EnkashAccountState,
+	EnkashTokenCasing,
+	FaultRule,
+	LedgerSnapshot,
+	RateLimitConfig,
+	RevokeOptions,
+	SandboxControlApi,
+	SandboxStats,
+	SeededInvoices,
+	Vendor,
+} from './types';
+import { isVendor } from './types';
+import { vendorBaseUrls } from './urls';
+import { isPlainObject } from './validate';
+
+/** The control surface, in-process. `SandboxClient` offers the same methods over HTTP. */
+export class SandboxControl implements SandboxControlApi {
+	constructor(private readonly core: SandboxCore) {}
+
+	/** Restores seed data and default lifetimes; clears faults, latency, rate limit, ledger, tokens and lockout. */
+	async reset(): Promise<void> {
+		this.core.reset();
+	}
+
+	/** Lifetime of access tokens issued from now on, in seconds (fractions allowed, > 0). */
+	async setTokenLifetime(vendor: Vendor, seconds: number): Promise<void> {
+		if (!isVendor(vendor)) throw new Error(`Unknown vendor ${String(vendor)}`);
+		if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) throw new Error('seconds must be a positive number');
+		this.core.tokens.setLifetime(vendor, seconds);
+	}
+
+	/** Revokes live access tokens (of one vendor or all), and refresh tokens when asked. The PAT is never revoked. */
+	async revokeTokens(vendor?: Vendor, options: RevokeOptions = {}): Promise<{ revoked: number }> {
+		if (vendor !== undefined && !isVendor(vendor)) throw new Error(`Unknown vendor ${String(vendor)}`);
+		return { revoked: this.core.tokens.revoke(vendor, options.refreshTokens === true) };
+	}
+
+	async setRateLimit(config: RateLimitConfig | null): Promise<void> {
+		this.core.rateLimiter.set(config);
+	}
+
+	async setFaults(rules: FaultRule[]): Promise<void> {
+		if (!Array.isArray(rules)) throw new Error('rules must be a list');
+		this.core.faults.set(rules);
+	}
+
+	async clearFaults(): Promise<void> {
+		this.core.faults.clear();
+	}
+
+	async setLatency(ms: number): Promise<void> {
+		if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new Error('ms must be a non-negative number');
+		this.core.latencyMs = ms;
+	}
+
+	async ledger(sinceSeq?: number): Promise<LedgerSnapshot> {
+		return this.core.ledger.snapshot(sinceSeq ?? 0);
+	}
+
+	async stats(): Promise<SandboxStats> {
+		return this.core.ledger.stats();
+	}
+
+	async unlockEnkash(): Promise<void> {
+		this.core.enkash.unlock();
+	}
+
+	async enkashAccount(): Promise<EnkashAccountState> {
+		return this.core.enkash.accountState();
+	}
+
+	async setEnkashTokenCasing(casing: EnkashTokenCasing): Promise<void> {
+		if (casing !== 'camel' && casing !== 'snake') throw new Error("casing must be 'camel' or 'snake'");
+		this.core.enkash.casing = casing;
+	}
+
+	async seedEnkashInvoices(count: number): Promise<SeededInvoices> {
+		return this.core.enkash.seedInvoices(count);
+	}
+
+	async seedEnboarderReportRows(reportId: string, count: number): Promise<void> {
+		this.core.enboarder.setReportRows(reportId, count);
+	}
+}
+
+interface ControlCall {
+	body: unknown;
+	query: URLSearchParams;
+	req: IncomingMessage;
+	seed: number;
+}
+
+type ControlRoute = (control: SandboxControl, call: ControlCall) => Promise<unknown>;
+
+const field = (body: unknown, name: string): unknown => (isPlainObject(body) ? body[name] : undefined);
+
+const CONTROL_ROUTES: Record<string, ControlRoute> = {
+	'GET /health': async (_control, { req, seed }) => ({
+		status: 'ok',
+		seed,
+		vendors: vendorBaseUrls(`http://${req.headers.host ?? 'localhost'}`),
+	}),
+	'POST /reset': (control) => control.reset(),
+	'PUT /token-lifetime': (control, { body }) => control.setTokenLifetime(field(body, 'vendor') as Vendor, field(body, 'seconds') as number),
+	'POST /revoke': (control, { body }) =>
+		control.revokeTokens((field(body, 'vendor') as Vendor | undefined) ?? undefined, { refreshTokens: field(body, 'refreshTokens') === true }),
+	'PUT /rate-limit': (control, { body }) => control.setRateLimit(isPlainObject(body) && body.limit !== undefined ? (body as unknown as RateLimitConfig) : null),
+	'DELETE /rate-limit': (control) => control.setRateLimit(null),
+	'PUT /faults': (control, { body }) => control.setFaults((Array.isArray(body) ? body : field(body, 'rules')) as FaultRule[]),
+	'DELETE /faults': (control) => control.clearFaults(),
+	'PUT /latency': (control, { body }) => control.setLatency(field(body, 'ms') as number),
+	'GET /ledger': (control, { query }) => control.ledger(Number(query.get('since') ?? 0) || 0),
+	'GET /stats': (control) => control.stats(),
+	'POST /enkash/unlock': (control) => control.unlockEnkash(),
+	'GET /enkash/account': (control) => control.enkashAccount(),
+	'PUT /enkash/token-casing': (control, { body }) => control.setEnkashTokenCasing(field(body, 'casing') as EnkashTokenCasing),
+	'POST /enkash/seed-invoices': (control, { body }) => control.seedEnkashInvoices(field(body, 'count') as number),
+	'POST /enboarder/report-rows': (control, { body }) =>
+		control.seedEnboarderReportRows(field(body, 'reportId') as string, field(body, 'count') as number),
+};
+
+/** `/__control/*`: JSON in and out; never in the ledger, never delayed, limited or faulted. */
+export async function handleControlRequest(
+	control: SandboxControl,
+	req: IncomingMessage,
+	res: ServerResponse,
+	path: string,
+	query: URLSearchParams,
+	seed: number,
+): Promise<void> {
+	const route = CONTROL_ROUTES[`${(req.method ?? 'GET').toUpperCase()} ${path.replace(/\/+$/, '') || '/'}`];
+	let reply: Reply;
+	if (!route) reply = json(404, { error: `Unknown control endpoint ${req.method} ${path}` });
+	else {
+		try {
+			const body = parseJson(await readBody(req));
+			const result = await route(control, { body: body ?? null, query, req, seed });
+			reply = json(200, result === undefined ? { ok: true } : result);
+		} catch (error) {
+			reply = json(400, { error: error instanceof Error ? error.message : String(error) });
+		}
+	}
+	writeReply(res, reply);
+}

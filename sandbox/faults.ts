@@ -1,0 +1,108 @@
+import type { Random } from './random';
+import type { FaultKind, FaultRule, RateLimitConfig, Vendor } from './types';
+import { isVendor } from './types';
+
+const FAULT_KINDS: readonly FaultKind[] = ['429', '500', '503', 'drop', 'drop-after', 'delay'];
+
+interface CompiledRule {
+	rule: FaultRule;
+	method?: string;
+	matchPath: (path: string) => boolean;
+	probability: number;
+}
+
+/** Throws on a malformed rule, so a typo in a test fails loudly instead of injecting nothing. */
+export function validateFaultRule(rule: unknown, index: number): FaultRule {
+	if (typeof rule !== 'object' || rule === null) throw new Error(`rules[${index}] must be an object`);
+	const candidate = rule as FaultRule;
+	if (!FAULT_KINDS.includes(candidate.kind)) {
+		throw new Error(`rules[${index}].kind must be one of ${FAULT_KINDS.join(', ')}`);
+	}
+	if (candidate.vendor !== undefined && !isVendor(candidate.vendor)) throw new Error(`rules[${index}].vendor is unknown`);
+	const probability = candidate.probability ?? 1;
+	if (typeof probability !== 'number' || probability < 0 || probability > 1) {
+		throw new Error(`rules[${index}].probability must be between 0 and 1`);
+	}
+	if (candidate.path !== undefined && typeof candidate.path !== 'string') throw new Error(`rules[${index}].path must be a string`);
+	if (candidate.delayMs !== undefined && !(candidate.delayMs >= 0)) throw new Error(`rules[${index}].delayMs must be >= 0`);
+	return { ...candidate };
+}
+
+/** Decides, per request and with the seeded PRNG, which fault (if any) a request suffers. */
+export class FaultInjector {
+	private rules: CompiledRule[] = [];
+
+	constructor(private random: Random) {}
+
+	reseed(random: Random): void {
+		this.random = random;
+	}
+
+	set(rules: FaultRule[]): void {
+		this.rules = rules.map((rule, index) => {
+			const valid = validateFaultRule(rule, index);
+			return {
+				rule: valid,
+				method: valid.method?.toUpperCase(),
+				matchPath: pathMatcher(valid.path),
+				probability: valid.probability ?? 1,
+			};
+		});
+	}
+
+	clear(): void {
+		this.rules = [];
+	}
+
+	/** `path` is the path after the vendor prefix. The first matching rule that fires wins. */
+	decide(vendor: Vendor, method: string, path: string): FaultRule | undefined {
+		for (const compiled of this.rules) {
+			const { rule } = compiled;
+			if (rule.vendor && rule.vendor !== vendor) continue;
+			if (compiled.method && compiled.method !== method) continue;
+			if (!compiled.matchPath(path)) continue;
+			if (this.random.next() < compiled.probability) return rule;
+		}
+		return undefined;
+	}
+}
+
+function pathMatcher(path: string | undefined): (candidate: string) => boolean {
+	if (!path) return () => true;
+	if (path.length > 2 && path.startsWith('/') && path.endsWith('/')) {
+		const pattern = new RegExp(path.slice(1, -1));
+		return (candidate) => pattern.test(candidate);
+	}
+	return (candidate) => candidate.startsWith(path);
+}
+
+/** A fixed-window request counter, per vendor when the config names one, else shared by all vendors. */
+export class RateLimiter {
+	private config: RateLimitConfig | null = null;
+	private windowStart = 0;
+	private count = 0;
+
+	set(config: RateLimitConfig | null): void {
+		if (config !== null) {
+			if (!(config.limit >= 0) || !(config.windowMs > 0)) throw new Error('rate limit needs limit >= 0 and windowMs > 0');
+			if (config.vendor !== undefined && !isVendor(config.vendor)) throw new Error('rate limit vendor is unknown');
+		}
+		this.config = config;
+		this.windowStart = 0;
+		this.count = 0;
+	}
+
+	/** Counts the request; returns the Retry-After seconds when it is over the limit. */
+	check(vendor: Vendor): number | undefined {
+		const config = this.config;
+		if (!config || (config.vendor && config.vendor !== vendor)) return undefined;
+		const now = Date.now();
+		if (now - this.windowStart >= config.windowMs) {
+			this.windowStart = now;
+			this.count = 0;
+		}
+		this.count++;
+		if (this.count <= config.limit) return undefined;
+		return config.retryAfterSeconds ?? Math.max(1, Math.ceil((this.windowStart + config.windowMs - now) / 1000));
+	}
+}

@@ -1,0 +1,130 @@
+/** Types shared by the sandbox server, its control API and the HTTP client for that API. */
+
+export type Vendor = 'enboarder' | 'partner' | 'enkash' | 'pat';
+
+export const VENDORS: readonly Vendor[] = ['enboarder', 'partner', 'enkash', 'pat'];
+
+export function isVendor(value: unknown): value is Vendor {
+	return typeof value === 'string' && (VENDORS as readonly string[]).includes(value);
+}
+
+export type Grant = 'password' | 'refresh_token' | 'client_credentials' | 'authorization_code';
+
+export type AuthOutcome = 'ok' | 'missing' | 'invalid' | 'expired' | 'revoked' | 'forbidden' | 'none';
+
+/** One request the sandbox received. Never holds header values, tokens, passwords or bodies. */
+export interface RequestEntry {
+	seq: number;
+	/** Milliseconds since the epoch, when the request arrived. */
+	at: number;
+	vendor: Vendor;
+	method: string;
+	/** The path after the vendor prefix (e.g. `/reports/workflows`, `/oauth2/token`), without the query string. */
+	path: string;
+	/** The HTTP status sent; 0 while in flight or when the connection was dropped. */
+	status: number;
+	kind: 'token' | 'api';
+	grant?: Grant;
+	auth: AuthOutcome;
+	/** The fault kind injected into this request, if any. */
+	fault?: string;
+}
+
+export type RecordType =
+	| 'enboarderWorkflow'
+	| 'profile'
+	| 'booking'
+	| 'customer'
+	| 'invoice'
+	| 'reminder'
+	| 'bcPaymentConfirmation'
+	| 'bcInvoiceStatusChange';
+
+/** One record a request created. */
+export interface RecordEntry {
+	seq: number;
+	at: number;
+	vendor: Vendor;
+	type: RecordType;
+	id: string;
+	externalId?: string;
+}
+
+export interface LedgerSnapshot {
+	requests: RequestEntry[];
+	records: RecordEntry[];
+}
+
+export interface VendorStats {
+	requests: number;
+	tokenRequests: number;
+	status401: number;
+	status403: number;
+	status429: number;
+	faultsInjected: number;
+	recordsCreated: number;
+}
+
+export type SandboxStats = Record<Vendor, VendorStats> & { totals: VendorStats };
+
+export type FaultKind = '429' | '500' | '503' | 'drop' | 'drop-after' | 'delay';
+
+export interface FaultRule {
+	vendor?: Vendor;
+	method?: string;
+	/** A prefix of the path after the vendor prefix, or `/regexp/` (a string starting and ending with `/`). */
+	path?: string;
+	kind: FaultKind;
+	/** Chance the rule fires on a matching request, 0..1 (default 1). */
+	probability?: number;
+	retryAfterSeconds?: number;
+	delayMs?: number;
+}
+
+export interface RateLimitConfig {
+	vendor?: Vendor;
+	limit: number;
+	windowMs: number;
+	/** Sent as `Retry-After`; defaults to the seconds left in the current window. */
+	retryAfterSeconds?: number;
+}
+
+export interface EnkashAccountState {
+	locked: boolean;
+	consecutiveFailures: number;
+	loginAttempts: number;
+}
+
+export type EnkashTokenCasing = 'camel' | 'snake';
+
+export interface RevokeOptions {
+	/** Also revoke refresh tokens (Enkash, PAT OAuth). */
+	refreshTokens?: boolean;
+}
+
+export interface SeededInvoices {
+	/** How many invoices were added. */
+	added: number;
+	/** How many invoices exist now. */
+	total: number;
+	firstInvoiceId: string | null;
+	lastInvoiceId: string | null;
+}
+
+/** The control surface, the same whether used in-process (`SandboxControl`) or over HTTP (`SandboxClient`). */
+export interface SandboxControlApi {
+	reset(): Promise<void>;
+	setTokenLifetime(vendor: Vendor, seconds: number): Promise<void>;
+	revokeTokens(vendor?: Vendor, options?: RevokeOptions): Promise<{ revoked: number }>;
+	setRateLimit(config: RateLimitConfig | null): Promise<void>;
+	setFaults(rules: FaultRule[]): Promise<void>;
+	clearFaults(): Promise<void>;
+	setLatency(ms: number): Promise<void>;
+	ledger(sinceSeq?: number): Promise<LedgerSnapshot>;
+	stats(): Promise<SandboxStats>;
+	unlockEnkash(): Promise<void>;
+	enkashAccount(): Promise<EnkashAccountState>;
+	setEnkashTokenCasing(casing: EnkashTokenCasing): Promise<void>;
+	seedEnkashInvoices(count: number): Promise<SeededInvoices>;
+	seedEnboarderReportRows(reportId: string, count: number): Promise<void>;
+}

@@ -1,0 +1,356 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, beforeEach, describe, test } from 'node:test';
+
+import { DEMO_CREDENTIALS, SandboxClient, startSandbox, vendorBaseUrls } from '../../sandbox';
+import type { Sandbox, SandboxControlApi, VendorBaseUrls } from '../../sandbox';
+import {
+	apiKeyHeader,
+	assertEnkashError,
+	call,
+	enboarderToken,
+	enkashLogin,
+	enkashToken,
+	partnerToken,
+	patTokens,
+	sleep,
+	urlsOf,
+} from './support';
+
+const launch = { nhnm: 'Drop Test', nheml: 'drop@example.com', externalid: 'DROP-1' };
+
+describe('Sandbox control', () => {
+	let sandbox: Sandbox;
+	let urls: VendorBaseUrls;
+
+	before(async () => {
+		sandbox = await startSandbox({ port: 0 });
+		urls = urlsOf(sandbox.url);
+	});
+	after(async () => await sandbox.close());
+	beforeEach(async () => await sandbox.control.reset());
+
+	const reports = () => call(`${urls.enboarder}/reports/workflows`, { headers: apiKeyHeader });
+	const launchV1 = () => fetch(`${urls.enboarder}/restapi/v1/startwf/basic`, {
+		method: 'POST',
+		headers: { ...apiKeyHeader, 'Content-Type': 'application/json' },
+		body: JSON.stringify(launch),
+	});
+
+	describe('rate limit', () => {
+		test('beyond the limit: 429 with Retry-After, in each vendor shape', async () => {
+			await sandbox.control.setRateLimit({ limit: 2, windowMs: 60_000, retryAfterSeconds: 7 });
+			assert.equal((await reports()).status, 200);
+			assert.equal((await reports()).status, 200);
+			const limited = await reports();
+			assert.equal(limited.status, 429);
+			assert.equal(limited.headers.get('retry-after'), '7');
+			assert.deepEqual(limited.body, { message: 'Too Many Requests' });
+			const enkash = await enkashLogin(urls);
+			assertEnkashError(enkash, 429, 'CLIENT_REQUEST_ERROR');
+			assert.equal(enkash.headers.get('retry-after'), '7');
+			const partner = await call(`${urls.partner}/api/bookings/x`);
+			assert.deepEqual([partner.status, partner.body], [429, { message: 'Too Many Requests' }]);
+			const stats = await sandbox.control.stats();
+			assert.equal(stats.enboarder.status429, 1);
+			assert.equal(stats.totals.status429, 3);
+			assert.equal(stats.totals.faultsInjected, 0);
+			await sandbox.control.setRateLimit(null);
+			assert.equal((await reports()).status, 200);
+		});
+
+		test('a vendor limit leaves other vendors alone; the window resets', async () => {
+			await sandbox.control.setRateLimit({ vendor: 'enboarder', limit: 1, windowMs: 300 });
+			assert.equal((await reports()).status, 200);
+			const limited = await reports();
+			assert.equal(limited.status, 429);
+			assert.match(limited.headers.get('retry-after') ?? '', /^[1-9]\d*$/);
+			assert.equal((await call(`${urls.pat}/api/me`, { headers: { Authorization: `Bearer ${DEMO_CREDENTIALS.pat.personalAccessToken}` } })).status, 200);
+			await sleep(350);
+			assert.equal((await reports()).status, 200);
+		});
+	});
+
+	describe('faults', () => {
+		test("'429' and '503' send Retry-After (default 1); '500' too, each in the vendor's shape", async () => {
+			await sandbox.control.setFaults([
+				{ vendor: 'enkash', method: 'POST', path: '/oauth/token', kind: '429', probability: 1, retryAfterSeconds: 4 },
+				{ vendor: 'partner', kind: '500', probability: 1 },
+				{ vendor: 'pat', kind: '503', probability: 1 },
+				{ vendor: 'enboarder', path: '/reports', kind: '503', probability: 1 },
+			]);
+			const enkash = await enkashLogin(urls);
+			assertEnkashError(enkash, 429, 'CLIENT_REQUEST_ERROR');
+			assert.equal(enkash.headers.get('retry-after'), '4');
+			const partner = await call(`${urls.partner}/api/bookings/x`);
+			assert.equal(partner.status, 500);
+			assert.equal(typeof partner.body.message, 'string');
+			const pat = await call(`${urls.pat}/api/me`);
+			assert.equal(pat.status, 503);
+			assert.equal(pat.headers.get('retry-after'), '1');
+			assert.equal((await reports()).status, 503);
+			assert.equal((await sandbox.control.enkashAccount()).loginAttempts, 0, 'a faulted request never reaches the route');
+			const { requests } = await sandbox.control.ledger();
+			assert.deepEqual(requests.map((r) => [r.vendor, r.status, r.fault]), [
+				['enkash', 429, '429'],
+				['partner', 500, '500'],
+				['pat', 503, '503'],
+				['enboarder', 503, '503'],
+			]);
+			assert.equal((await sandbox.control.stats()).totals.faultsInjected, 4);
+			await sandbox.control.clearFaults();
+			assert.equal((await reports()).status, 200);
+		});
+
+		test('rules match by method, path prefix and /regexp/', async () => {
+			await sandbox.control.setFaults([{ vendor: 'enboarder', path: '/^\\/reports\\/forms/', kind: '500' }, { method: 'DELETE', kind: '500' }]);
+			assert.equal((await reports()).status, 200);
+			assert.equal((await call(`${urls.enboarder}/reports/forms`, { headers: apiKeyHeader })).status, 500);
+			assert.equal((await call(`${urls.enboarder}/restapi/v1/profile/300`, { method: 'DELETE', headers: apiKeyHeader })).status, 500);
+			assert.equal((await call(`${urls.enboarder}/restapi/v1/profile/300`, { headers: apiKeyHeader })).status, 200);
+		});
+
+		test("'drop' closes the connection before anything happens", async () => {
+			await sandbox.control.setFaults([{ vendor: 'enboarder', path: '/restapi/v1/startwf', kind: 'drop', probability: 1 }]);
+			await assert.rejects(launchV1(), TypeError);
+			const ledger = await sandbox.control.ledger();
+			assert.deepEqual(ledger.requests.map((r) => [r.status, r.fault]), [[0, 'drop']]);
+			assert.equal(ledger.records.length, 0, 'nothing was created');
+		});
+
+		test("'drop-after' creates the record, then closes the connection without an answer", async () => {
+			await sandbox.control.setFaults([{ vendor: 'enboarder', path: '/restapi/v1/startwf', kind: 'drop-after', probability: 1 }]);
+			await assert.rejects(launchV1(), TypeError);
+			const ledger = await sandbox.control.ledger();
+			assert.deepEqual(ledger.requests.map((r) => [r.status, r.fault, r.auth]), [[0, 'drop-after', 'ok']]);
+			assert.deepEqual(ledger.records.map((r) => [r.type, r.externalId]), [['enboarderWorkflow', 'DROP-1']]);
+			await sandbox.control.clearFaults();
+			assert.equal((await launchV1()).status, 200);
+			assert.equal((await sandbox.control.ledger()).records.filter((r) => r.externalId === 'DROP-1').length, 2);
+		});
+
+		test("'delay' waits delayMs, then answers normally", async () => {
+			await sandbox.control.setFaults([{ vendor: 'enboarder', kind: 'delay', delayMs: 300, probability: 1 }]);
+			const delayed = await reports();
+			assert.equal(delayed.status, 200);
+			assert.ok(delayed.ms >= 290, `took ${delayed.ms} ms`);
+			assert.equal((await sandbox.control.ledger()).requests[0].fault, 'delay');
+		});
+
+		test('probability is decided by the seeded PRNG: same seed, same faults', async () => {
+			const statuses = async (target: Sandbox): Promise<number[]> => {
+				await target.control.setFaults([{ kind: '500', probability: 0.5 }]);
+				const out: number[] = [];
+				for (let i = 0; i < 60; i++) out.push((await call(`${vendorBaseUrls(target.url).enboarder}/reports/forms`, { headers: apiKeyHeader })).status);
+				return out;
+			};
+			const twin = await startSandbox({ port: 0 });
+			try {
+				const a = await statuses(sandbox);
+				const b = await statuses(twin);
+				assert.deepEqual(a, b);
+				const faults = a.filter((status) => status === 500).length;
+				assert.ok(faults > 10 && faults < 50, `${faults} of 60 faulted`);
+			} finally {
+				await twin.close();
+			}
+			await sandbox.control.setFaults([{ kind: '500', probability: 0 }]);
+			for (let i = 0; i < 10; i++) assert.equal((await reports()).status, 200);
+		});
+
+		test('malformed rules are refused', async () => {
+			await assert.rejects(sandbox.control.setFaults([{ kind: 'explode' } as never]));
+			await assert.rejects(sandbox.control.setFaults([{ kind: '500', probability: 2 }]));
+		});
+	});
+
+	test('latency delays every vendor request, not control requests', async () => {
+		await sandbox.control.setLatency(200);
+		const slow = await reports();
+		assert.equal(slow.status, 200);
+		assert.ok(slow.ms >= 190, `took ${slow.ms} ms`);
+		const started = Date.now();
+		await sandbox.control.stats();
+		await call(`${sandbox.url}/__control/health`);
+		assert.ok(Date.now() - started < 190);
+		await sandbox.control.setLatency(0);
+		assert.ok((await reports()).ms < 190);
+	});
+
+	describe('ledger and stats', () => {
+		test('counts token requests per vendor and never stores secrets', async () => {
+			const enboarder = await enboarderToken(urls);
+			const partner = await partnerToken(urls);
+			const enkash = await enkashToken(urls);
+			const pat = await patTokens(urls);
+			await call(`${urls.enboarder}/reports/forms`, { headers: { Authorization: enboarder } });
+			await call(`${urls.enkash}/api/v0/customer/KCDEMOACTIVE0001/contacts`, { headers: { Authorization: `Bearer ${enkash}` } });
+			await call(`${urls.pat}/api/me`, { headers: { Authorization: `Bearer ${DEMO_CREDENTIALS.pat.personalAccessToken}` } });
+			await reports();
+			const stats = await sandbox.control.stats();
+			for (const vendor of ['enboarder', 'partner', 'enkash', 'pat'] as const) assert.equal(stats[vendor].tokenRequests, 1, vendor);
+			assert.equal(stats.totals.tokenRequests, 4);
+			assert.equal(stats.totals.requests, 9, 'authorize + 4 tokens + 4 API calls');
+			const text = JSON.stringify(await sandbox.control.ledger());
+			const secrets = [enboarder, partner, enkash, pat.access_token, pat.refresh_token, DEMO_CREDENTIALS.enkash.password, DEMO_CREDENTIALS.enboarder.apiKey, DEMO_CREDENTIALS.enboarder.clientSecret, DEMO_CREDENTIALS.partner.clientSecret, DEMO_CREDENTIALS.pat.personalAccessToken, DEMO_CREDENTIALS.pat.oauthClientSecret];
+			for (const secret of secrets) assert.ok(!text.includes(secret), 'a secret leaked into the ledger');
+			const entry = (await sandbox.control.ledger()).requests[0];
+			assert.deepEqual(Object.keys(entry).sort(), ['at', 'auth', 'grant', 'kind', 'method', 'path', 'seq', 'status', 'vendor']);
+		});
+
+		test('ledger(sinceSeq) returns only later entries; stats count 401, 403 and records', async () => {
+			await reports();
+			const { requests } = await sandbox.control.ledger();
+			const since = requests[0].seq;
+			await call(`${urls.enboarder}/reports/workflows`);
+			const token = await enboarderToken(urls, { clientId: DEMO_CREDENTIALS.enboarder.limitedClientId, clientSecret: DEMO_CREDENTIALS.enboarder.limitedClientSecret });
+			await call(`${urls.enboarder}/restapi/v2/profile/1`, { headers: { Authorization: token } });
+			await launchV1();
+			const later = await sandbox.control.ledger(since);
+			assert.deepEqual(later.requests.map((r) => r.status), [401, 200, 403, 200]);
+			assert.ok(later.requests.every((r) => r.seq > since));
+			assert.equal(later.records.length, 1);
+			assert.equal((await sandbox.control.ledger(later.records[0].seq)).records.length, 0);
+			const stats = await sandbox.control.stats();
+			assert.deepEqual(
+				[stats.enboarder.requests, stats.enboarder.status401, stats.enboarder.status403, stats.enboarder.recordsCreated],
+				[5, 1, 1, 1],
+			);
+		});
+	});
+
+	test('reset restores seed data and defaults', async () => {
+		await call(`${urls.enboarder}/restapi/v1/profile/300`, { method: 'DELETE', headers: apiKeyHeader });
+		await sandbox.control.setTokenLifetime('enkash', 1.5);
+		await sandbox.control.setEnkashTokenCasing('snake');
+		await sandbox.control.setLatency(50);
+		for (let i = 0; i < 3; i++) await enkashLogin(urls, 'wrong');
+		assert.equal((await sandbox.control.enkashAccount()).locked, true);
+		await sandbox.control.reset();
+		assert.equal((await call(`${urls.enboarder}/restapi/v1/profile/300`, { headers: apiKeyHeader })).status, 200);
+		const login = await enkashLogin(urls);
+		assert.equal(login.status, 200);
+		assert.equal(login.body.expiresIn, 300);
+		assert.deepEqual(await sandbox.control.enkashAccount(), { locked: false, consecutiveFailures: 0, loginAttempts: 1 });
+		assert.equal((await sandbox.control.ledger()).requests.length, 2);
+	});
+
+	test('expires_in reports a fractional lifetime rounded up', async () => {
+		await sandbox.control.setTokenLifetime('enkash', 1.5);
+		assert.equal((await enkashLogin(urls)).body.expiresIn, 2);
+		await assert.rejects(sandbox.control.setTokenLifetime('enkash', 0));
+		await assert.rejects(sandbox.control.setTokenLifetime('nobody' as never, 10));
+	});
+
+	test('the same seed gives the same data; another seed different data', async () => {
+		const firstCustomers = async (seed: number): Promise<string[]> => {
+			const other = await startSandbox({ port: 0, seed });
+			try {
+				const otherUrls = urlsOf(other.url);
+				const token = await enkashToken(otherUrls);
+				const page = await call(`${otherUrls.enkash}/api/v0/customer/search?limit=5`, { headers: { Authorization: `Bearer ${token}` }, json: {} });
+				return page.body.payload.content.map((customer: { customerId: string }) => customer.customerId);
+			} finally {
+				await other.close();
+			}
+		};
+		const a = await firstCustomers(7);
+		assert.deepEqual(await firstCustomers(7), a);
+		assert.notDeepEqual(await firstCustomers(8), a);
+	});
+
+	test('requests outside every vendor prefix are 404 and not in the ledger', async () => {
+		assert.equal((await call(`${sandbox.url}/nothing`)).status, 404);
+		assert.equal((await call(`${sandbox.url}/__control/nothing`)).status, 404);
+		assert.equal((await sandbox.control.ledger()).requests.length, 0);
+	});
+});
+
+describe('SandboxClient against the CLI in another process', () => {
+	let child: ReturnType<typeof spawn>;
+	let output = '';
+	let url: string;
+	let client: SandboxClient;
+
+	before(async () => {
+		child = spawn(process.execPath, [join(__dirname, '..', '..', 'sandbox', 'cli.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+		child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		for (let waited = 0; !/Press Ctrl\+C/.test(output); waited += 50) {
+			if (waited > 10_000 || child.exitCode !== null) throw new Error(`the CLI did not start:\n${output}`);
+			await sleep(50);
+		}
+		url = /listening on (http:\/\/\S+)/.exec(output)![1];
+		client = new SandboxClient(url);
+	});
+	after(() => {
+		if (child.exitCode === null) child.kill('SIGKILL');
+	});
+
+	test('prints the base URL, every vendor URL and the demo credentials', () => {
+		for (const value of Object.values(vendorBaseUrls(url))) assert.ok(output.includes(value), value);
+		for (const credentials of Object.values(DEMO_CREDENTIALS)) {
+			for (const value of Object.values(credentials)) if (typeof value === 'string') assert.ok(output.includes(value), value);
+		}
+	});
+
+	test('offers the same methods as the in-process control', async () => {
+		const inProcess = Object.getOwnPropertyNames(Object.getPrototypeOf((await startSandbox({ port: 0 }).then(async (s) => (await s.close(), s))).control));
+		const methods: Array<keyof SandboxControlApi> = inProcess.filter((name) => name !== 'constructor') as Array<keyof SandboxControlApi>;
+		for (const method of methods) assert.equal(typeof client[method], 'function', method);
+		assert.equal(methods.length, 14);
+	});
+
+	test('drives the sandbox over HTTP', async () => {
+		const urls = urlsOf(url);
+		assert.equal((await client.health()).status, 'ok');
+		await client.reset();
+		await client.setTokenLifetime('enkash', 1);
+		assert.equal((await enkashLogin(urls)).body.expiresIn, 1);
+		await client.setEnkashTokenCasing('snake');
+		assert.equal(typeof (await enkashLogin(urls)).body.access_token, 'string');
+		for (let i = 0; i < 3; i++) await enkashLogin(urls, 'wrong');
+		assert.deepEqual(await client.enkashAccount(), { locked: true, consecutiveFailures: 3, loginAttempts: 5 });
+		await client.unlockEnkash();
+		assert.equal((await client.enkashAccount()).locked, false);
+		assert.deepEqual(await client.revokeTokens('enkash', { refreshTokens: true }), { revoked: 4 });
+
+		await client.setFaults([{ vendor: 'partner', kind: '503', retryAfterSeconds: 2 }]);
+		const faulted = await call(`${urls.partner}/api/bookings/x`);
+		assert.deepEqual([faulted.status, faulted.headers.get('retry-after')], [503, '2']);
+		await client.clearFaults();
+		await client.setRateLimit({ vendor: 'partner', limit: 0, windowMs: 60_000, retryAfterSeconds: 3 });
+		assert.equal((await call(`${urls.partner}/api/bookings/x`)).status, 429);
+		await client.setRateLimit(null);
+		await client.setLatency(100);
+		assert.ok((await reportsAt(urls)).ms >= 90);
+		await client.setLatency(0);
+
+		const started = Date.now();
+		const seeded = await client.seedEnkashInvoices(50_000);
+		assert.ok(Date.now() - started < 5000, `seeding took ${Date.now() - started} ms`);
+		assert.deepEqual(seeded, { added: 50_000, total: 55_000, firstInvoiceId: 'EKINV1000005001', lastInvoiceId: 'EKINV1000055000' });
+		await client.seedEnboarderReportRows('wf-onboarding', 10);
+		assert.equal((await call(`${urls.enboarder}/reports/workflows/wf-onboarding/data`, { headers: apiKeyHeader })).body.count, 10);
+
+		const ledger = await client.ledger();
+		assert.equal(ledger.requests.length, 9);
+		assert.equal((await client.ledger(ledger.requests.at(-1)!.seq)).requests.length, 0);
+		const stats = await client.stats();
+		assert.equal(stats.enkash.tokenRequests, 5);
+		assert.equal(stats.partner.status429, 1);
+		await assert.rejects(client.setTokenLifetime('nobody' as never, 5), /Unknown vendor/);
+		await assert.rejects(client.seedEnboarderReportRows('nope', 5), /Unknown Enboarder report/);
+	});
+
+	test('stops cleanly on SIGTERM', async () => {
+		const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+		child.kill('SIGTERM');
+		assert.equal(await exited, 0);
+	});
+});
+
+function reportsAt(urls: VendorBaseUrls) {
+	return call(`${urls.enboarder}/reports/workflows`, { headers: apiKeyHeader });
+}
