@@ -1,0 +1,14 @@
+import { LoginGuard } from './loginGuard';
+import { TokenManager } from './tokenManager';
+
+export { fingerprint } from './fingerprint';
+export { LoginGuard } from './loginGuard';
+export { TokenManager, type AcquireOptions, type TokenFetcher } from './tokenManager';
+export { RENEWAL_MARGIN_MS, isUsable, renewAtFromLifetime, renewalMargin, type TokenSet } from './tokenSet';
+
+/**
+ * Process-wide instances: n8n loads a package's credential and node files once per process, so
+ * every item, execution and node of that process shares these.
+ */
+export const tokens = new TokenManager();
+export const logins = new LoginGuard();

@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import { LoginGuard, TokenManager, isUsable, renewAtFromLifetime, renewalMargin, type TokenSet } from '../../shared/token';
+
+function issuer(lifetimeMs = 60_000) {
+	let issued = 0;
+	let clock = 1_000_000;
+	const fetch = async (): Promise<TokenSet> => {
+		issued++;
+		await Promise.resolve();
+		return { accessToken: `token-${issued}`, renewAt: clock + lifetimeMs };
+	};
+	return {
+		fetch,
+		now: () => clock,
+		advance: (ms: number) => (clock += ms),
+		get issued() {
+			return issued;
+		},
+	};
+}
+
+describe('token expiry', () => {
+	test('renews 60 s early for long-lived tokens', () => {
+		assert.equal(renewalMargin(3_600_000), 60_000);
+		assert.equal(renewAtFromLifetime(3600, 0), 3_540_000);
+	});
+
+	test('renews at three quarters of a short lifetime', () => {
+		assert.equal(renewalMargin(2_000), 500);
+		assert.equal(renewAtFromLifetime(2, 10_000), 11_500);
+		assert.equal(renewAtFromLifetime('1', 0), 750);
+	});
+
+	test('a missing or nonsense lifetime means "until rejected"', () => {
+		for (const value of [undefined, null, 0, -5, 'soon', Number.NaN]) assert.equal(renewAtFromLifetime(value, 5), 0);
+	});
+
+	test('usable: present and before its renewal time', () => {
+		assert.equal(isUsable({ accessToken: 'a', renewAt: 100 }, 99), true);
+		assert.equal(isUsable({ accessToken: 'a', renewAt: 100 }, 100), false);
+		assert.equal(isUsable({ accessToken: 'a', renewAt: 0 }, 1e15), true);
+		assert.equal(isUsable({ accessToken: '', renewAt: 0 }, 0), false);
+		assert.equal(isUsable(undefined, 0), false);
+	});
+});
+
+describe('TokenManager', () => {
+	test('fetches once and reuses the token', async () => {
+		const manager = new TokenManager();
+		const source = issuer();
+		const first = await manager.acquire('k', { fetch: source.fetch, now: source.now });
+		const second = await manager.acquire('k', { fetch: source.fetch, now: source.now });
+		assert.equal(first.accessToken, 'token-1');
+		assert.equal(second.accessToken, 'token-1');
+		assert.equal(source.issued, 1);
+	});
+
+	test('single flight: 100 concurrent callers share one fetch', async () => {
+		const manager = new TokenManager();
+		const source = issuer();
+		const results = await Promise.all(Array.from({ length: 100 }, () => manager.acquire('k', { fetch: source.fetch, now: source.now })));
+		assert.equal(source.issued, 1);
+		assert.ok(results.every((t) => t.accessToken === 'token-1'));
+	});
+
+	test('renews when the renewal time is reached, not before', async () => {
+		const manager = new TokenManager();
+		const source = issuer(10_000);
+		await manager.acquire('k', { fetch: source.fetch, now: source.now });
+		source.advance(9_999);
+		assert.equal((await manager.acquire('k', { fetch: source.fetch, now: source.now })).accessToken, 'token-1');
+		source.advance(1);
+		assert.equal((await manager.acquire('k', { fetch: source.fetch, now: source.now })).accessToken, 'token-2');
+	});
+
+	test('uses a held (persisted) token without fetching', async () => {
+		const manager = new TokenManager();
+		const source = issuer();
+		const token = await manager.acquire('k', { held: { accessToken: 'persisted', renewAt: source.now() + 1000 }, fetch: source.fetch, now: source.now });
+		assert.equal(token.accessToken, 'persisted');
+		assert.equal(source.issued, 0);
+	});
+
+	test('a 401 renews once; callers rejected with the replaced token get the replacement', async () => {
+		const manager = new TokenManager();
+		const source = issuer();
+		await manager.acquire('k', { fetch: source.fetch, now: source.now });
+		const renewed = await Promise.all(
+			Array.from({ length: 10 }, () => manager.acquire('k', { rejected: 'token-1', fetch: source.fetch, now: source.now })),
+		);
+		assert.ok(renewed.every((t) => t.accessToken === 'token-2'));
+		// A late caller that was also rejected with token-1 does not renew again.
+		assert.equal((await manager.acquire('k', { rejected: 'token-1', fetch: source.fetch, now: source.now })).accessToken, 'token-2');
+		assert.equal(source.issued, 2);
+	});
+
+	test('a failed fetch reaches every waiting caller and is not cached', async () => {
+		const manager = new TokenManager();
+		let calls = 0;
+		const failing = async (): Promise<TokenSet> => {
+			calls++;
+			await Promise.resolve();
+			throw new Error('login rejected');
+		};
+		const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => manager.acquire('k', { fetch: failing })));
+		assert.equal(calls, 1);
+		assert.ok(outcomes.every((o) => o.status === 'rejected' && (o.reason as Error).message === 'login rejected'));
+		await assert.rejects(manager.acquire('k', { fetch: failing }), /login rejected/);
+		assert.equal(calls, 2, 'the manager itself does not remember failures: LoginGuard does');
+	});
+
+	test('keys are independent', async () => {
+		const manager = new TokenManager();
+		const source = issuer();
+		await manager.acquire('a', { fetch: source.fetch, now: source.now });
+		await manager.acquire('b', { fetch: source.fetch, now: source.now });
+		assert.equal(source.issued, 2);
+	});
+});
+
+describe('LoginGuard', () => {
+	test('remembers a rejected login and throws it again without a request', () => {
+		const guard = new LoginGuard();
+		const rejection = new Error('Enkash rejected the username or password');
+		guard.assertNotRejected('fp');
+		guard.remember('fp', rejection);
+		assert.throws(() => guard.assertNotRejected('fp'), rejection);
+		assert.equal(guard.isRejected('other'), false);
+		guard.forget('fp');
+		guard.assertNotRejected('fp');
+	});
+});
