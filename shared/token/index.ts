@@ -4,6 +4,7 @@ import { TokenManager } from './tokenManager';
 export { fingerprint } from './fingerprint';
 export { LoginGuard } from './loginGuard';
 export { TokenManager, type AcquireOptions, type TokenFetcher } from './tokenManager';
+export { TokenRequestError, requestToken, type TokenRequest } from './tokenRequest';
 export { RENEWAL_MARGIN_MS, isUsable, renewAtFromLifetime, renewalMargin, type TokenSet } from './tokenSet';
 
 /**

@@ -1,0 +1,119 @@
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
+
+import { normalizeUrl, secureUrlProblem } from '../secureUrl';
+import { fingerprint, logins, tokens, TokenRequestError, requestToken, type TokenSet } from '../token';
+
+/** Enkash's published hosts (API-CONTRACTS.md section 3). */
+export const ENKASH_ENVIRONMENTS = {
+	live: 'https://api.enkash.in',
+	uat: 'https://ekpayout-uat.enkash.in',
+} as const;
+
+export function enkashBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const environment = String(credentials.environment ?? 'live');
+	if (environment === 'custom') return normalizeUrl(credentials.baseUrl);
+	return ENKASH_ENVIRONMENTS[environment as keyof typeof ENKASH_ENVIRONMENTS] ?? ENKASH_ENVIRONMENTS.live;
+}
+
+/** Tokens are shared by everything that uses the same login; any change to it is a new identity. */
+export function enkashTokenKey(credentials: ICredentialDataDecryptedObject): string {
+	return fingerprint(
+		'enkash',
+		enkashBaseUrl(credentials),
+		credentials.oauthClientId,
+		credentials.oauthClientSecret,
+		credentials.username,
+		credentials.password,
+		credentials.companyClientId,
+	);
+}
+
+/** The token persisted in the credential by an earlier run, if any. */
+export function heldEnkashToken(credentials: ICredentialDataDecryptedObject): Partial<TokenSet> {
+	return {
+		accessToken: typeof credentials.accessToken === 'string' ? credentials.accessToken : '',
+		renewAt: Number(credentials.tokenRenewAt ?? 0),
+		refreshToken: typeof credentials.refreshToken === 'string' && credentials.refreshToken !== '' ? credentials.refreshToken : undefined,
+	};
+}
+
+/** What preAuthentication returns: persisted by n8n into the credential's hidden fields. */
+export interface EnkashTokenFields {
+	accessToken: string;
+	refreshToken: string;
+	tokenRenewAt: number;
+	[key: string]: string | number;
+}
+
+/**
+ * The Enkash credential's preAuthentication. n8n calls it when the stored token is empty (first
+ * use, or our request layer asking for an early renewal) or after a 401, when the credentials still
+ * hold the token the server rejected. Order: a token another caller already renewed; else the
+ * refresh grant; else one password login, never repeated once the server has rejected it.
+ */
+export async function enkashPreAuthentication(
+	helpers: IHttpRequestHelper['helpers'],
+	credentials: ICredentialDataDecryptedObject,
+): Promise<EnkashTokenFields> {
+	const base = enkashBaseUrl(credentials);
+	const problem = secureUrlProblem(base, 'Base URL');
+	if (problem) throw new TokenRequestError(`${problem.message}. ${problem.description}`, 0, true);
+
+	const key = enkashTokenKey(credentials);
+	const held = heldEnkashToken(credentials);
+	const url = `${base}/oauth/token`;
+	const basic = { user: String(credentials.oauthClientId ?? ''), password: String(credentials.oauthClientSecret ?? '') };
+
+	const token = await tokens.acquire(key, {
+		held,
+		rejected: held.accessToken || undefined,
+		fetch: async (previous) => {
+			if (previous?.refreshToken) {
+				const refreshed = await settle(
+					requestToken(helpers, { vendor: 'Enkash', url, basic, form: { grant_type: 'refresh_token', refresh_token: previous.refreshToken } }),
+				);
+				if ('value' in refreshed) return { ...refreshed.value, refreshToken: refreshed.value.refreshToken ?? previous.refreshToken };
+				// A refused refresh token falls back to one password login; a transport failure does not.
+				if (!isRejection(refreshed.error)) throw refreshed.error;
+			}
+			logins.assertNotRejected(key);
+			const login = await settle(
+				requestToken(helpers, {
+					vendor: 'Enkash',
+					url,
+					basic,
+					form: {
+						username: String(credentials.username ?? ''),
+						password: String(credentials.password ?? ''),
+						grant_type: 'password',
+						clientId: String(credentials.companyClientId ?? ''),
+					},
+				}),
+			);
+			if ('value' in login) return login.value;
+			if (!isRejection(login.error)) throw login.error;
+			const refusal = new TokenRequestError(
+				`${login.error.message}. Check the username, password, OAuth client and company client ID in the Enkash credential. ` +
+					'This login will not be tried again until the credential is changed, because Enkash locks an account after 3 failed logins.',
+				login.error.status,
+				true,
+			);
+			logins.remember(key, refusal);
+			throw refusal;
+		},
+	});
+	return { accessToken: token.accessToken, refreshToken: token.refreshToken ?? '', tokenRenewAt: token.renewAt };
+}
+
+function isRejection(error: unknown): error is TokenRequestError {
+	return error instanceof TokenRequestError && error.rejected;
+}
+
+/** The outcome of a promise as a value, so failures are handled in plain code rather than in a catch block. */
+async function settle<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
+	try {
+		return { value: await promise };
+	} catch (error) {
+		return { error };
+	}
+}

@@ -1,0 +1,116 @@
+import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+
+import { renewAtFromLifetime, type TokenSet } from './tokenSet';
+
+/** A token endpoint's refusal, worded for the user, carrying no secret. */
+export class TokenRequestError extends Error {
+	constructor(
+		message: string,
+		readonly status: number,
+		/** The server answered and refused (wrong credentials, revoked refresh token…), as opposed to a transport failure. */
+		readonly rejected: boolean,
+	) {
+		super(message);
+		this.name = 'TokenRequestError';
+	}
+}
+
+export interface TokenRequest {
+	/** The vendor's name, for messages. */
+	vendor: string;
+	url: string;
+	/** Sent as application/x-www-form-urlencoded … */
+	form?: Record<string, string>;
+	/** … or as JSON. */
+	json?: IDataObject;
+	/** HTTP Basic client authentication. */
+	basic?: { user: string; password: string };
+	now?: () => number;
+}
+
+/**
+ * Calls a token endpoint and reads the token in either casing (`access_token` / `accessToken`,
+ * `expires_in` / `expiresIn`, `refresh_token` / `refreshToken`). HTTP errors are read here rather
+ * than thrown by the HTTP client, whose errors carry the request's headers (and so the secrets).
+ */
+export async function requestToken(helpers: IHttpRequestHelper['helpers'], request: TokenRequest): Promise<TokenSet> {
+	const headers: IDataObject = { Accept: 'application/json' };
+	if (request.basic) {
+		headers.Authorization = `Basic ${Buffer.from(`${request.basic.user}:${request.basic.password}`).toString('base64')}`;
+	}
+	const options: IHttpRequestOptions = {
+		method: 'POST',
+		url: request.url,
+		headers,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		json: true,
+	};
+	if (request.form) {
+		headers['Content-Type'] = 'application/x-www-form-urlencoded';
+		options.body = new URLSearchParams(request.form).toString();
+	} else {
+		headers['Content-Type'] = 'application/json';
+		options.body = request.json ?? {};
+	}
+
+	let response: { statusCode: number; body: unknown } | undefined;
+	let transportFailure: string | undefined;
+	try {
+		response = (await helpers.httpRequest(options)) as { statusCode: number; body: unknown };
+	} catch (error) {
+		// Only the error code is kept: the client's error object holds the request headers.
+		transportFailure = (error as { code?: string }).code ?? 'no response';
+	}
+	if (!response) {
+		throw new TokenRequestError(`Could not reach the ${request.vendor} token endpoint (${transportFailure})`, 0, false);
+	}
+
+	const body = parseBody(response.body);
+	if (response.statusCode >= 400) {
+		const reason = serverReason(body);
+		throw new TokenRequestError(
+			`${request.vendor} refused the token request (HTTP ${response.statusCode}${reason ? `: ${reason}` : ''})`,
+			response.statusCode,
+			response.statusCode < 500 && response.statusCode !== 429,
+		);
+	}
+	const accessToken = pick(body, 'access_token', 'accessToken');
+	if (typeof accessToken !== 'string' || accessToken === '') {
+		throw new TokenRequestError(`${request.vendor}'s token endpoint answered without an access token`, response.statusCode, false);
+	}
+	const refreshToken = pick(body, 'refresh_token', 'refreshToken');
+	return {
+		accessToken,
+		renewAt: renewAtFromLifetime(pick(body, 'expires_in', 'expiresIn'), (request.now ?? Date.now)()),
+		...(typeof refreshToken === 'string' && refreshToken !== '' ? { refreshToken } : {}),
+	};
+}
+
+function parseBody(body: unknown): IDataObject {
+	if (body && typeof body === 'object') return body as IDataObject;
+	if (typeof body === 'string') {
+		try {
+			const parsed: unknown = JSON.parse(body);
+			if (parsed && typeof parsed === 'object') return parsed as IDataObject;
+		} catch {
+			return {};
+		}
+	}
+	return {};
+}
+
+function pick(body: IDataObject, ...names: string[]): unknown {
+	for (const name of names) if (body[name] !== undefined && body[name] !== null) return body[name];
+	const payload = body.payload;
+	if (payload && typeof payload === 'object') return pick(payload as IDataObject, ...names);
+	return undefined;
+}
+
+/** The server's own words for a refusal: OAuth2 `error_description`/`error`, Enkash's envelope, or `message`. */
+function serverReason(body: IDataObject): string | undefined {
+	const envelope = body.errorResponse as IDataObject | undefined;
+	const candidates = [envelope?.errorMessage, body.error_description, body.error, body.message];
+	const reason = candidates.find((value) => typeof value === 'string' && value.trim() !== '') as string | undefined;
+	return reason?.slice(0, 200);
+}
