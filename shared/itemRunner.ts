@@ -9,32 +9,55 @@ import {
 /** What an operation returns for one input item: the records it produced. */
 export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;
 
+export interface RunOptions {
+	/** How many items run at once (1 = one after another). */
+	concurrency?: number;
+}
+
 /**
- * Runs an operation once per input item, pairing every output to its input. With "Continue on
- * Fail" a failed item becomes an error item and the others still run; otherwise the error names
- * the item that failed.
+ * Runs an operation once per input item, up to `concurrency` at a time, and returns the outputs in
+ * input order, each paired to its input. With "Continue on Fail" a failed item becomes an error
+ * item and the others still run; otherwise the first failure (in input order) stops the node and
+ * names the item.
  */
 export async function runForEachItem(
 	context: IExecuteFunctions,
 	operation: ItemOperation,
+	options: RunOptions = {},
 ): Promise<INodeExecutionData[]> {
-	const items = context.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const records = await operation.call(context, itemIndex);
-			for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			const nodeError = asNodeError(context, error, itemIndex);
-			if (context.continueOnFail()) {
-				output.push({
-					json: { error: nodeError.message, ...(nodeError.description ? { description: nodeError.description } : {}) },
-					pairedItem: { item: itemIndex },
-				});
-				continue;
+	const count = context.getInputData().length;
+	const results: Array<IDataObject[] | NodeApiError | NodeOperationError> = new Array(count);
+	const continueOnFail = context.continueOnFail();
+	let next = 0;
+	let stopped = false;
+
+	const worker = async () => {
+		while (!stopped && next < count) {
+			const itemIndex = next++;
+			try {
+				results[itemIndex] = await operation.call(context, itemIndex);
+			} catch (error) {
+				results[itemIndex] = asNodeError(context, error, itemIndex);
+				if (!continueOnFail) stopped = true;
 			}
-			throw nodeError;
 		}
+	};
+	const workers = Math.max(1, Math.min(Math.floor(options.concurrency ?? 1), count));
+	await Promise.all(Array.from({ length: workers }, worker));
+
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		const result = results[itemIndex];
+		if (result === undefined) continue;
+		if (Array.isArray(result)) {
+			for (const json of result) output.push({ json, pairedItem: { item: itemIndex } });
+			continue;
+		}
+		if (!continueOnFail) throw result;
+		output.push({
+			json: { error: result.message, ...(result.description ? { description: result.description } : {}) },
+			pairedItem: { item: itemIndex },
+		});
 	}
 	return output;
 }

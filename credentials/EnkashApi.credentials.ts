@@ -1,0 +1,139 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { enkashPreAuthentication } from '../shared/auth/enkash';
+
+/**
+ * Enkash Accounts Receivable: OAuth2 password grant (Basic client header, form body), access and
+ * refresh tokens kept in hidden fields. See shared/auth/enkash.ts for how tokens are renewed and
+ * why a rejected login is never retried.
+ */
+export class EnkashApi implements ICredentialType {
+	name = 'enkashApi';
+
+	displayName = 'Enkash API';
+
+	icon: Icon = { light: 'file:../nodes/Enkash/enkash.svg', dark: 'file:../nodes/Enkash/enkash.dark.svg' };
+
+	documentationUrl = 'https://github.com/token-connectors/n8n-nodes-token-connectors#enkash-credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			default: 'live',
+			description: 'Which Enkash system to call',
+			options: [
+				{ name: 'Custom URL', value: 'custom', description: 'Another host, such as the local sandbox' },
+				{ name: 'Live', value: 'live', description: 'api.enkash.in' },
+				{ name: 'UAT (Testing)', value: 'uat', description: 'ekpayout-uat.enkash.in' },
+			],
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://api.enkash.in',
+			description: 'The API host, without a path. Must use HTTPS (loopback addresses excepted).',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'OAuth Client ID',
+			name: 'oauthClientId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'enkash-client',
+			description: 'The OAuth client Enkash gave you; sent with the secret as HTTP Basic authentication to the token endpoint',
+		},
+		{
+			displayName: 'OAuth Client Secret',
+			name: 'oauthClientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'name@example.com',
+			description: 'The e-mail address registered with Enkash',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Enkash locks the account after 3 failed logins, so a login Enkash rejects is never retried automatically: correct the password here to try again',
+		},
+		{
+			displayName: 'Company Client ID',
+			name: 'companyClientId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'CEKFOWV7UQ',
+			description: "Your company's Enkash client ID (CEK followed by 7 letters or digits)",
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Refresh Token',
+			name: 'refreshToken',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
+			displayName: 'Token Renewal Time',
+			name: 'tokenRenewAt',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: 0,
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return await enkashPreAuthentication(this.helpers, credentials);
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : ($credentials.environment === "uat" ? "https://ekpayout-uat.enkash.in" : "https://api.enkash.in")}}',
+			url: '/api/v0/customer/search',
+			method: 'POST',
+			qs: { limit: 1 },
+			body: {},
+		},
+	};
+}
