@@ -24,4 +24,8 @@ export class LoginGuard {
 	forget(key: string): void {
 		this.rejected.delete(key);
 	}
+
+	clear(): void {
+		this.rejected.clear();
+	}
 }

@@ -51,6 +51,12 @@ export class TokenManager {
 		if (accessToken === undefined || this.tokens.get(key)?.accessToken === accessToken) this.tokens.delete(key);
 	}
 
+	/** Forgets every token (a new process starts like this). */
+	clear(): void {
+		this.tokens.clear();
+		this.fetchCount.clear();
+	}
+
 	private freshest(key: string, held: Partial<TokenSet> | undefined): TokenSet | undefined {
 		const known = this.tokens.get(key);
 		const holding = held && typeof held.accessToken === 'string' && held.accessToken !== '' ? (held as TokenSet) : undefined;

@@ -5,3 +5,4 @@ export { runWorkflow, type RunOptions, type RunResult, type WorkflowJson } from 
 export { packageTypes, repoRoot } from './packageTypes';
 export { loadExample } from './examples';
 export { testCredential } from './credentialTester';
+export { resetTokenState } from './processState';

@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { assertSecureUrl } from '../../../shared/secureUrl';
+import { authenticatedRequest } from '../../../shared/transport/authenticatedRequest';
 import { enboarderApiBaseUrl } from './regions';
 
 type EnboarderContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -36,10 +37,7 @@ export async function enboarderApiRequest(
 	if (options.body) request.body = options.body;
 	if (options.qs) request.qs = options.qs;
 	try {
-		// A static API key cannot be renewed, so a 401 is final: no "refresh and resend" round trip.
-		return (await this.helpers.httpRequestWithAuthentication.call(this, 'enboarderApi', request, {
-			preAuthenticationRetryStatusCode: [],
-		})) as IDataObject;
+		return (await authenticatedRequest(this, 'enboarderApi', request)) as IDataObject;
 	} catch (error) {
 		throw enboarderError(this, error);
 	}

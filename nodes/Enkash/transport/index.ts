@@ -1,0 +1,93 @@
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { enkashBaseUrl } from '../../../shared/auth/enkash';
+import { assertSecureUrl } from '../../../shared/secureUrl';
+import { authenticatedRequest } from '../../../shared/transport/authenticatedRequest';
+
+type EnkashContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** Enkash's envelope around every answer (API-CONTRACTS.md section 3). */
+interface EnkashEnvelope {
+	errorResponse?: {
+		apiSubErrors?: Array<{ field?: string; rejectedValue?: unknown; message?: string }>;
+		errorMessage?: string;
+		errorType?: string;
+		requestId?: string;
+		timestamp?: string;
+	} | null;
+	payload?: unknown;
+	response_code?: number;
+	response_message?: string;
+}
+
+/** The company's Enkash client ID, which the API also takes as sellerId / companyId / parentCompanyId. */
+export async function companyId(this: EnkashContext): Promise<string> {
+	return String((await this.getCredentials('enkashApi')).companyClientId ?? '');
+}
+
+/** The one place the Enkash node talks HTTP: sends the request and returns the envelope's payload. */
+export async function enkashApiRequest(
+	this: EnkashContext,
+	method: IHttpRequestMethods,
+	path: string,
+	options: { body?: IDataObject; qs?: IDataObject; itemIndex?: number } = {},
+): Promise<unknown> {
+	const credentials = await this.getCredentials('enkashApi');
+	const request: IHttpRequestOptions = {
+		method,
+		baseURL: assertSecureUrl(this.getNode(), enkashBaseUrl(credentials), 'Base URL'),
+		url: path,
+		headers: { Accept: 'application/json' },
+		json: true,
+	};
+	if (options.body) request.body = options.body;
+	if (options.qs) request.qs = options.qs;
+
+	let envelope: EnkashEnvelope;
+	try {
+		envelope = (await authenticatedRequest(this, 'enkashApi', request)) as EnkashEnvelope;
+	} catch (error) {
+		throw enkashError(this, error, options.itemIndex);
+	}
+	if (envelope?.errorResponse) {
+		// Enkash may answer 200 with an error in the envelope.
+		throw enkashError(this, new NodeApiError(this.getNode(), envelope as unknown as JsonObject), options.itemIndex, envelope);
+	}
+	return envelope?.payload;
+}
+
+/** Turns Enkash's `errorResponse` into an n8n API error that says what Enkash said. */
+function enkashError(context: EnkashContext, error: unknown, itemIndex?: number, body?: EnkashEnvelope): NodeApiError {
+	const apiError = error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
+	const envelope = body ?? responseBody(apiError);
+	const details = envelope?.errorResponse;
+	if (details && apiError.httpCode !== '401') {
+		apiError.message = `Enkash ${details.errorType ?? 'error'}: ${details.errorMessage ?? 'no message'}`;
+		const subErrors = (details.apiSubErrors ?? []).map(
+			(sub) => `${sub.field ?? 'request'}: ${sub.message ?? 'invalid'}${sub.rejectedValue !== undefined ? ` (got ${JSON.stringify(sub.rejectedValue)})` : ''}`,
+		);
+		apiError.description = [...subErrors, details.requestId ? `Enkash request ID: ${details.requestId}` : ''].filter(Boolean).join('\n') || null;
+		Object.assign(apiError.context, {
+			errorType: details.errorType,
+			errorMessage: details.errorMessage,
+			requestId: details.requestId,
+			apiSubErrors: details.apiSubErrors ?? [],
+		});
+	}
+	if (itemIndex !== undefined) apiError.context.itemIndex = itemIndex;
+	return apiError;
+}
+
+function responseBody(error: NodeApiError): EnkashEnvelope | undefined {
+	const cause = error.cause as { response?: { data?: unknown }; body?: unknown } | undefined;
+	const data = cause?.response?.data ?? cause?.body;
+	return data && typeof data === 'object' ? (data as EnkashEnvelope) : undefined;
+}

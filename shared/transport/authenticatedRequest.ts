@@ -1,0 +1,57 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { enkashTokenKey, heldEnkashToken } from '../auth/enkash';
+import { tokens, type TokenSet } from '../token';
+
+type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/** How a token credential names its token, so the request layer can check it before sending. */
+interface TokenScheme {
+	key(credentials: ICredentialDataDecryptedObject): string;
+	held(credentials: ICredentialDataDecryptedObject): Partial<TokenSet>;
+}
+
+const TOKEN_SCHEMES: Record<string, TokenScheme> = {
+	enkashApi: { key: enkashTokenKey, held: heldEnkashToken },
+};
+
+/**
+ * Sends a request with a credential through n8n's `httpRequestWithAuthentication`, so n8n's own
+ * machinery (preAuthentication, persistence of the renewed token, one resend after a 401) applies.
+ *
+ * n8n only renews a token when the stored one is empty or after a 401. For token credentials this
+ * layer first looks at the freshest token this process knows: when it is due for renewal, the
+ * credentials are handed to n8n with an empty token, so n8n runs preAuthentication (shared by all
+ * concurrent callers) before the request instead of after a wasted 401. Static credentials (API
+ * keys) are never "renewed": a 401 is final.
+ */
+export async function authenticatedRequest(
+	context: RequestContext,
+	credentialType: string,
+	request: IHttpRequestOptions,
+): Promise<unknown> {
+	const scheme = TOKEN_SCHEMES[credentialType];
+	if (!scheme) {
+		return await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request, {
+			preAuthenticationRetryStatusCode: [],
+		});
+	}
+	const credentials = await context.getCredentials(credentialType);
+	const current = tokens.peek(scheme.key(credentials), scheme.held(credentials));
+	const details = context.getNode().credentials?.[credentialType];
+	const data: ICredentialDataDecryptedObject = {
+		...credentials,
+		accessToken: current?.accessToken ?? '',
+		tokenRenewAt: current?.renewAt ?? 0,
+		refreshToken: current?.refreshToken ?? credentials.refreshToken ?? '',
+	};
+	return await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request, {
+		credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data },
+	});
+}
