@@ -1,13 +1,15 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IExecuteFunctions,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IPollFunctions,
+import {
+	NodeApiError,
+	type ICredentialDataDecryptedObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	type JsonObject,
 } from 'n8n-workflow';
 
 import { enkashTokenKey, heldEnkashToken } from '../auth/enkash';
-import { tokens, type TokenSet } from '../token';
+import { TokenRequestError, tokens, type TokenSet } from '../token';
 
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -51,7 +53,25 @@ export async function authenticatedRequest(
 		tokenRenewAt: current?.renewAt ?? 0,
 		refreshToken: current?.refreshToken ?? credentials.refreshToken ?? '',
 	};
-	return await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request, {
-		credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data },
-	});
+	try {
+		return await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request, {
+			credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data },
+		});
+	} catch (error) {
+		throw withTokenReason(context, error);
+	}
+}
+
+/**
+ * n8n words every failure to obtain a token as "Authorization failed - please check your
+ * credentials". When our token request says why (wrong password, locked account, unreachable
+ * endpoint), that is the message the user needs.
+ */
+function withTokenReason(context: RequestContext, error: unknown): NodeApiError {
+	const apiError = error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
+	if (apiError.cause instanceof TokenRequestError) {
+		apiError.message = apiError.cause.message;
+		apiError.description = 'The token could not be obtained, so the request was not sent.';
+	}
+	return apiError;
 }
