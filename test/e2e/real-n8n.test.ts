@@ -1,0 +1,211 @@
+/**
+ * The package inside the real n8n app, installed the way a user installs a community package.
+ *
+ * Unit and engine tests load our classes directly; only this test proves that n8n itself finds the
+ * package in `.n8n/nodes`, loads the node and credential types from the tarball `npm pack` makes,
+ * decrypts an imported credential and runs an example workflow headless (`n8n execute`) against
+ * the sandbox. The first run installs n8n into `.n8n-app/` (a few minutes); later runs reuse it.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls } from '../../sandbox';
+
+interface N8nApp {
+	appDir: string;
+	n8nBin: string;
+	nodeBin: string;
+}
+
+interface ExecuteResult {
+	ok: boolean;
+	code: number | null;
+	run?: { status?: string; data?: { resultData?: { lastNodeExecuted?: string; runData?: Record<string, Array<{ executionStatus?: string }>> } } };
+	error?: { message?: string; description?: string; httpCode?: string; messages?: string[]; node?: { type?: string } };
+	stdout: string;
+	stderr: string;
+}
+
+interface Credential {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+/** The subset of scripts/e2e-lib.mjs this test uses (plain ESM, shared with `npm start`). */
+interface E2eLib {
+	n8nEnv(options: { userFolder: string; brokerPort: number }): Record<string, string>;
+	freePort(): Promise<number>;
+	packProject(options: { destination: string; build: boolean; log: (line: string) => void }): Promise<string>;
+	distIsStale(): boolean;
+	installPackageIntoUserFolder(options: { tarball: string; userFolder: string }): Promise<{ name: string; version: string; dir: string }>;
+	importCredentials(app: N8nApp, options: { env: Record<string, string>; userFolder: string; credentials: Credential[] }): Promise<unknown>;
+	importWorkflows(app: N8nApp, options: { env: Record<string, string>; userFolder: string; workflows: unknown[] }): Promise<unknown>;
+	executeWorkflow(app: N8nApp, options: { env: Record<string, string>; userFolder: string; workflowId: string }): Promise<ExecuteResult>;
+	nodeOutputJson(run: ExecuteResult['run'], nodeName: string): Array<Record<string, unknown>> | undefined;
+}
+
+interface WorkflowFile {
+	id?: string;
+	name: string;
+	nodes: Array<{ name: string; type: string; credentials?: Record<string, { id: string; name: string }> }>;
+	connections: unknown;
+}
+
+/** tsc compiles `import()` to `require()` under CommonJS, which cannot load the .mjs scripts. */
+const importEsm = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
+
+function findRepoRoot(): string {
+	let dir = __dirname;
+	while (!existsSync(join(dir, 'package.json')) || !readFileSync(join(dir, 'package.json'), 'utf8').includes('"n8n-nodes-token-connectors"')) {
+		const parent = dirname(dir);
+		if (parent === dir) throw new Error('package root not found');
+		dir = parent;
+	}
+	return dir;
+}
+
+const ROOT = findRepoRoot();
+const EXAMPLE = 'enboarder-list-report-workflows.json';
+const NODE_NAME = 'List Report Workflows';
+const NODE_TYPE = 'n8n-nodes-token-connectors.enboarder';
+const GOOD_CREDENTIAL_ID = 'sandbox-enboarder-api-key';
+const WRONG_CREDENTIAL_ID = 'sandbox-enboarder-wrong-key';
+const GOOD_WORKFLOW_ID = 'e2eEnboarderGoodKey';
+const WRONG_WORKFLOW_ID = 'e2eEnboarderWrongKey';
+
+const log = (line: string) => console.log(`# ${line}`);
+
+/** The ledger's newest sequence number, to read only what a run adds afterwards. */
+async function ledgerMark(sandbox: Awaited<ReturnType<typeof startSandbox>>): Promise<number> {
+	const { requests, records } = await sandbox.control.ledger();
+	return Math.max(0, ...requests.map((entry) => entry.seq), ...records.map((entry) => entry.seq));
+}
+
+describe('the packed package in a real n8n (n8n execute)', { concurrency: false }, () => {
+	let lib: E2eLib;
+	let app: N8nApp;
+	let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+	let workDir: string;
+	let userFolder: string;
+	let env: Record<string, string>;
+
+	before(
+		async () => {
+			const started = Date.now();
+			const { ensureN8nApp } = await importEsm<{ ensureN8nApp(options: { log: (line: string) => void }): Promise<N8nApp> }>(
+				join(ROOT, 'scripts', 'n8n-app.mjs'),
+			);
+			lib = await importEsm<E2eLib>(join(ROOT, 'scripts', 'e2e-lib.mjs'));
+			app = await ensureN8nApp({ log });
+
+			workDir = mkdtempSync(join(tmpdir(), 'token-connectors-e2e-'));
+			userFolder = join(workDir, 'user');
+			// This file runs from dist/, so dist/ is a build already; rebuild only when a source is newer.
+			const tarball = await lib.packProject({ destination: workDir, build: lib.distIsStale(), log });
+			await lib.installPackageIntoUserFolder({ tarball, userFolder });
+
+			sandbox = await startSandbox({ port: 0 });
+			env = lib.n8nEnv({ userFolder, brokerPort: await lib.freePort() });
+			const baseUrl = vendorBaseUrls(sandbox.url).enboarder;
+			const credential = (id: string, name: string, apiKey: string): Credential => ({
+				id,
+				name,
+				type: 'enboarderApi',
+				data: { region: 'custom', baseUrl, apiKey },
+			});
+			await lib.importCredentials(app, {
+				env,
+				userFolder,
+				credentials: [
+					credential(GOOD_CREDENTIAL_ID, 'Enboarder sandbox (API key)', DEMO_CREDENTIALS.enboarder.apiKey),
+					credential(WRONG_CREDENTIAL_ID, 'Enboarder sandbox (wrong API key)', 'not-the-sandbox-key'),
+				],
+			});
+
+			// The example exactly as shipped, and a copy pointing at the wrong-key credential.
+			const example = JSON.parse(readFileSync(join(ROOT, 'examples', EXAMPLE), 'utf8')) as WorkflowFile;
+			const ours = example.nodes.find((node) => node.name === NODE_NAME);
+			assert.ok(ours, `examples/${EXAMPLE} has no node named "${NODE_NAME}"`);
+			assert.equal(ours.type, NODE_TYPE);
+			assert.equal(ours.credentials?.enboarderApi?.id, GOOD_CREDENTIAL_ID);
+			const wrongKeyCopy = {
+				...example,
+				name: `${example.name} (wrong key)`,
+				nodes: example.nodes.map((node) =>
+					node.name === NODE_NAME ? { ...node, credentials: { enboarderApi: { id: WRONG_CREDENTIAL_ID, name: 'Enboarder sandbox (wrong API key)' } } } : node,
+				),
+			};
+			await lib.importWorkflows(app, {
+				env,
+				userFolder,
+				workflows: [
+					{ ...example, id: GOOD_WORKFLOW_ID },
+					{ ...wrongKeyCopy, id: WRONG_WORKFLOW_ID },
+				],
+			});
+			log(`set-up took ${Math.round((Date.now() - started) / 1000)}s (n8n ${app.n8nBin})`);
+		},
+		{ timeout: 15 * 60_000 },
+	);
+
+	after(async () => {
+		await sandbox?.close();
+		if (workDir && process.env.E2E_KEEP !== '1') rmSync(workDir, { recursive: true, force: true });
+	});
+
+	test('runs the Enboarder example and returns the sandbox workflow reports', { timeout: 3 * 60_000 }, async () => {
+		const enboarder = vendorBaseUrls(sandbox.url).enboarder;
+		const response = await fetch(`${enboarder}/reports/workflows`, { headers: { apikey: DEMO_CREDENTIALS.enboarder.apiKey } });
+		assert.equal(response.status, 200);
+		const body = (await response.json()) as { items?: unknown[] } | unknown[];
+		const expected = Array.isArray(body) ? body : body.items;
+		assert.ok(Array.isArray(expected) && expected.length > 0, 'the sandbox should seed some workflow reports');
+
+		const since = await ledgerMark(sandbox);
+		const result = await lib.executeWorkflow(app, { env, userFolder, workflowId: GOOD_WORKFLOW_ID });
+		assert.ok(result.ok, `n8n execute failed (exit ${result.code}): ${result.error?.message ?? ''}\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-2000)}`);
+
+		// n8n found and ran our node type (set-up checked the example uses it); an unknown type would
+		// have failed the run with "Unrecognized node type" before any node executed.
+		assert.equal(result.run?.data?.resultData?.runData?.[NODE_NAME]?.[0]?.executionStatus, 'success');
+		assert.equal(result.run?.data?.resultData?.lastNodeExecuted, NODE_NAME);
+
+		const items = lib.nodeOutputJson(result.run, NODE_NAME);
+		assert.ok(items, `no output from "${NODE_NAME}"`);
+		for (const item of items) {
+			assert.equal(typeof item.id, 'string');
+			assert.equal(typeof item.name, 'string');
+			assert.equal(typeof item.isActive, 'boolean');
+		}
+		assert.deepEqual(items, expected);
+
+		// The items came over the wire from this sandbox, authenticated with the API key.
+		const calls = (await sandbox.control.ledger(since)).requests.filter((entry) => entry.vendor === 'enboarder');
+		assert.ok(
+			calls.some((entry) => entry.method === 'GET' && entry.path.endsWith('/reports/workflows') && entry.status === 200),
+			`expected a successful GET …/reports/workflows in the ledger, saw ${JSON.stringify(calls)}`,
+		);
+	});
+
+	test('fails with an authorization error when the API key is wrong', { timeout: 3 * 60_000 }, async () => {
+		const since = await ledgerMark(sandbox);
+		const result = await lib.executeWorkflow(app, { env, userFolder, workflowId: WRONG_WORKFLOW_ID });
+		assert.equal(result.ok, false, 'the run must fail when the sandbox rejects the API key');
+		assert.notEqual(result.code, 0);
+		assert.ok(result.error, `n8n printed no execution error:\n${result.stdout.slice(-3000)}`);
+		const text = [result.error.message, result.error.description, result.error.httpCode, ...(result.error.messages ?? [])].join(' ');
+		assert.match(text, /401|authori[sz]/i);
+		assert.equal(result.error.node?.type, NODE_TYPE);
+
+		const calls = (await sandbox.control.ledger(since)).requests.filter((entry) => entry.vendor === 'enboarder');
+		assert.ok(
+			calls.some((entry) => entry.path.endsWith('/reports/workflows') && entry.status === 401),
+			`expected the sandbox to answer 401, saw ${JSON.stringify(calls)}`,
+		);
+	});
+});
