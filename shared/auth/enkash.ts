@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { normalizeUrl, secureUrlProblem } from '../secureUrl';
-import { fingerprint, logins, tokens, TokenRequestError, requestToken, type TokenSet } from '../token';
+import { fingerprint, heldToken, logins, requestToken, TokenRequestError, tokenFields, tokens, type TokenFields } from '../token';
 
 /** Enkash's published hosts (API-CONTRACTS.md section 3). */
 export const ENKASH_ENVIRONMENTS = {
@@ -28,23 +28,6 @@ export function enkashTokenKey(credentials: ICredentialDataDecryptedObject): str
 	);
 }
 
-/** The token persisted in the credential by an earlier run, if any. */
-export function heldEnkashToken(credentials: ICredentialDataDecryptedObject): Partial<TokenSet> {
-	return {
-		accessToken: typeof credentials.accessToken === 'string' ? credentials.accessToken : '',
-		renewAt: Number(credentials.tokenRenewAt ?? 0),
-		refreshToken: typeof credentials.refreshToken === 'string' && credentials.refreshToken !== '' ? credentials.refreshToken : undefined,
-	};
-}
-
-/** What preAuthentication returns: persisted by n8n into the credential's hidden fields. */
-export interface EnkashTokenFields {
-	accessToken: string;
-	refreshToken: string;
-	tokenRenewAt: number;
-	[key: string]: string | number;
-}
-
 /**
  * The Enkash credential's preAuthentication. n8n calls it when the stored token is empty (first
  * use, or our request layer asking for an early renewal) or after a 401, when the credentials still
@@ -54,13 +37,13 @@ export interface EnkashTokenFields {
 export async function enkashPreAuthentication(
 	helpers: IHttpRequestHelper['helpers'],
 	credentials: ICredentialDataDecryptedObject,
-): Promise<EnkashTokenFields> {
+): Promise<TokenFields> {
 	const base = enkashBaseUrl(credentials);
 	const problem = secureUrlProblem(base, 'Base URL');
 	if (problem) throw new TokenRequestError(`${problem.message}. ${problem.description}`, 0, true);
 
 	const key = enkashTokenKey(credentials);
-	const held = heldEnkashToken(credentials);
+	const held = heldToken(credentials);
 	const url = `${base}/oauth/token`;
 	const basic = { user: String(credentials.oauthClientId ?? ''), password: String(credentials.oauthClientSecret ?? '') };
 
@@ -95,14 +78,14 @@ export async function enkashPreAuthentication(
 			const refusal = new TokenRequestError(
 				`${login.error.message}. Check the username, password, OAuth client and company client ID in the Enkash credential. ` +
 					'This login will not be tried again until the credential is changed, because Enkash locks an account after 3 failed logins.',
-				login.error.status,
+				login.error.httpStatus,
 				true,
 			);
 			logins.remember(key, refusal);
 			throw refusal;
 		},
 	});
-	return { accessToken: token.accessToken, refreshToken: token.refreshToken ?? '', tokenRenewAt: token.renewAt };
+	return tokenFields(token);
 }
 
 function isRejection(error: unknown): error is TokenRequestError {

@@ -2,6 +2,7 @@ import { LoginGuard } from './loginGuard';
 import { TokenManager } from './tokenManager';
 
 export { fingerprint } from './fingerprint';
+export { heldToken, tokenFields, type TokenFields } from './heldToken';
 export { LoginGuard } from './loginGuard';
 export { TokenManager, type AcquireOptions, type TokenFetcher } from './tokenManager';
 export { TokenRequestError, requestToken, type TokenRequest } from './tokenRequest';

@@ -6,7 +6,7 @@ import { renewAtFromLifetime, type TokenSet } from './tokenSet';
 export class TokenRequestError extends Error {
 	constructor(
 		message: string,
-		readonly status: number,
+		readonly httpStatus: number,
 		/** The server answered and refused (wrong credentials, revoked refresh token…), as opposed to a transport failure. */
 		readonly rejected: boolean,
 	) {

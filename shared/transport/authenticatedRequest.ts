@@ -8,19 +8,18 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { enkashTokenKey, heldEnkashToken } from '../auth/enkash';
-import { TokenRequestError, tokens, type TokenSet } from '../token';
+import { enboarderOAuth2TokenKey } from '../auth/enboarderOAuth2';
+import { enkashTokenKey } from '../auth/enkash';
+import { partnerTokenKey } from '../auth/partner';
+import { heldToken, TokenRequestError, tokens } from '../token';
 
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
-/** How a token credential names its token, so the request layer can check it before sending. */
-interface TokenScheme {
-	key(credentials: ICredentialDataDecryptedObject): string;
-	held(credentials: ICredentialDataDecryptedObject): Partial<TokenSet>;
-}
-
-const TOKEN_SCHEMES: Record<string, TokenScheme> = {
-	enkashApi: { key: enkashTokenKey, held: heldEnkashToken },
+/** Token credentials, by type: how to name the token identity, so the layer can check it before sending. */
+const TOKEN_KEYS: Record<string, (credentials: ICredentialDataDecryptedObject) => string> = {
+	enkashApi: enkashTokenKey,
+	enboarderOAuth2Api: enboarderOAuth2TokenKey,
+	partnerApi: partnerTokenKey,
 };
 
 /**
@@ -38,14 +37,14 @@ export async function authenticatedRequest(
 	credentialType: string,
 	request: IHttpRequestOptions,
 ): Promise<unknown> {
-	const scheme = TOKEN_SCHEMES[credentialType];
-	if (!scheme) {
+	const tokenKey = TOKEN_KEYS[credentialType];
+	if (!tokenKey) {
 		return await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request, {
 			preAuthenticationRetryStatusCode: [],
 		});
 	}
 	const credentials = await context.getCredentials(credentialType);
-	const current = tokens.peek(scheme.key(credentials), scheme.held(credentials));
+	const current = tokens.peek(tokenKey(credentials), heldToken(credentials));
 	const details = context.getNode().credentials?.[credentialType];
 	const data: ICredentialDataDecryptedObject = {
 		...credentials,

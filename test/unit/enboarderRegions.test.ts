@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { Workflow, type INode } from 'n8n-workflow';
 
 import { EnboarderApi } from '../../credentials/EnboarderApi.credentials';
-import { ENBOARDER_REGIONS, enboarderApiBaseUrl } from '../../nodes/Enboarder/transport/regions';
+import { ENBOARDER_REGIONS, enboarderApiBaseUrl } from '../../shared/auth/enboarderRegions';
 import { packageTypes } from '../harness';
 
 /** Resolves an expression of the credential the way n8n does when it runs the credential test. */

@@ -10,7 +10,7 @@ import {
 
 import { assertSecureUrl } from '../../../shared/secureUrl';
 import { authenticatedRequest } from '../../../shared/transport/authenticatedRequest';
-import { enboarderApiBaseUrl } from './regions';
+import { enboarderApiBaseUrl } from '../../../shared/auth/enboarderRegions';
 
 type EnboarderContext = IExecuteFunctions | ILoadOptionsFunctions;
 

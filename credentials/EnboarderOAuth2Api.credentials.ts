@@ -1,0 +1,120 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { clientCredentialsPreAuthentication } from '../shared/auth/clientCredentials';
+import { enboarderGrant } from '../shared/auth/enboarderOAuth2';
+import { heldToken } from '../shared/token';
+
+/**
+ * Enboarder's OAuth2 client-credentials flow (seed 000): a token from the region's token URL, valid
+ * one hour, sent as `Authorization: <token>` — without a "Bearer" prefix, exactly as Enboarder's
+ * sample header shows. Renewed on its own before it expires.
+ */
+export class EnboarderOAuth2Api implements ICredentialType {
+	name = 'enboarderOAuth2Api';
+
+	displayName = 'Enboarder OAuth2 API';
+
+	icon: Icon = { light: 'file:../nodes/Enboarder/enboarder.svg', dark: 'file:../nodes/Enboarder/enboarder.dark.svg' };
+
+	documentationUrl = 'https://github.com/token-connectors/n8n-nodes-token-connectors#enboarder-credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			default: 'au',
+			description: 'The Enboarder region your account lives in; it decides the API host and the token URL',
+			options: [
+				{ name: 'Australia (Sydney)', value: 'au', description: 'auth.syd.e1.enboarder.com' },
+				{ name: 'Canada', value: 'ca', description: 'No OAuth2 token URL is published for Canada' },
+				{ name: 'Custom URL', value: 'custom', description: 'Another host, such as the local sandbox' },
+				{ name: 'Europe (Frankfurt)', value: 'eu', description: 'auth.fra.e1.enboarder.com' },
+				{ name: 'United States (Oregon)', value: 'us', description: 'auth.ore.e1.enboarder.com' },
+			],
+		},
+		{
+			displayName: 'Enboarder publishes no OAuth2 token URL for Canada: use the Enboarder API Key credential, or Custom URL with the token URL Enboarder gave you',
+			name: 'canadaNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { region: ['ca'] } },
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://api.syd.e1.enboarder.com',
+			description: 'The API host, without a path. Must use HTTPS (loopback addresses excepted).',
+			displayOptions: { show: { region: ['custom'] } },
+		},
+		{
+			displayName: 'Token URL',
+			name: 'tokenUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://auth.syd.e1.enboarder.com/oauth2/token',
+			description: 'Where tokens are requested. Must use HTTPS (loopback addresses excepted).',
+			displayOptions: { show: { region: ['custom'] } },
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: "From Enboarder's Settings → Integration → Our Extensions → Activate OAuth2",
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Scopes',
+			name: 'scopes',
+			type: 'multiOptions',
+			default: ['api/workflow.basic', 'api/workflow.advance', 'api/settings.all'],
+			description: 'What the token may do. Launching advanced workflows needs api/workflow.advance; profiles need api/settings.all.',
+			options: [
+				{ name: 'Profiles and Settings (api/settings.all)', value: 'api/settings.all' },
+				{ name: 'Workflows, Advanced (api/workflow.advance)', value: 'api/workflow.advance' },
+				{ name: 'Workflows, Basic (api/workflow.basic)', value: 'api/workflow.basic' },
+			],
+		},
+		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
+		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
+		{ displayName: 'Token Renewal Time', name: 'tokenRenewAt', type: 'hidden', typeOptions: { password: true }, default: 0 },
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return await clientCredentialsPreAuthentication(this.helpers, enboarderGrant(credentials), heldToken(credentials));
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: String(credentials.accessToken ?? '') } };
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.region === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://api." + ({ au: "syd", eu: "fra", us: "ore", ca: "can" })[$credentials.region] + ".e1.enboarder.com"}}',
+			url: '/reports/workflows',
+			method: 'GET',
+		},
+	};
+}

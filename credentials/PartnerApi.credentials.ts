@@ -1,0 +1,84 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { clientCredentialsPreAuthentication } from '../shared/auth/clientCredentials';
+import { partnerGrant } from '../shared/auth/partner';
+import { heldToken } from '../shared/token';
+
+/**
+ * The Partner API's client credentials (seed 001): `POST /api/oauth/token` with a JSON body, a JWT
+ * sent as `Authorization: Bearer`. Tokens cannot be refreshed, so a new one is requested before
+ * the old one expires. Works from n8n's HTTP Request node ("Predefined Credential Type").
+ */
+export class PartnerApi implements ICredentialType {
+	name = 'partnerApi';
+
+	displayName = 'Partner API';
+
+	icon: Icon = { light: 'file:icons/partner.svg', dark: 'file:icons/partner.dark.svg' };
+
+	documentationUrl = 'https://github.com/token-connectors/n8n-nodes-token-connectors#partner-api-credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Token URL',
+			name: 'tokenUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://partner.example.com/api/oauth/token',
+			description: 'The full address of the token endpoint (…/api/oauth/token). Must use HTTPS (loopback addresses excepted).',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The unique client ID the partner programme gave you',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
+		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
+		{ displayName: 'Token Renewal Time', name: 'tokenRenewAt', type: 'hidden', typeOptions: { password: true }, default: 0 },
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return await clientCredentialsPreAuthentication(this.helpers, partnerGrant(credentials), heldToken(credentials));
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
+		};
+	}
+
+	// The token request itself is the test: it succeeds only with a valid client ID and secret.
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'POST',
+			url: '={{$credentials.tokenUrl}}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			body: {
+				grant_type: 'client_credentials',
+				client_id: '={{$credentials.clientId}}',
+				client_secret: '={{$credentials.clientSecret}}',
+			},
+		},
+	};
+}
