@@ -7,47 +7,13 @@
  * the sandbox. The first run installs n8n into `.n8n-app/` (a few minutes); later runs reuse it.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls } from '../../sandbox';
-
-interface N8nApp {
-	appDir: string;
-	n8nBin: string;
-	nodeBin: string;
-}
-
-interface ExecuteResult {
-	ok: boolean;
-	code: number | null;
-	run?: { status?: string; data?: { resultData?: { lastNodeExecuted?: string; runData?: Record<string, Array<{ executionStatus?: string }>> } } };
-	error?: { message?: string; description?: string; httpCode?: string; messages?: string[]; node?: { type?: string } };
-	stdout: string;
-	stderr: string;
-}
-
-interface Credential {
-	id: string;
-	name: string;
-	type: string;
-	data: Record<string, unknown>;
-}
-
-/** The subset of scripts/e2e-lib.mjs this test uses (plain ESM, shared with `npm start`). */
-interface E2eLib {
-	n8nEnv(options: { userFolder: string; brokerPort: number }): Record<string, string>;
-	freePort(): Promise<number>;
-	packProject(options: { destination: string; build: boolean; log: (line: string) => void }): Promise<string>;
-	distIsStale(): boolean;
-	installPackageIntoUserFolder(options: { tarball: string; userFolder: string }): Promise<{ name: string; version: string; dir: string }>;
-	importCredentials(app: N8nApp, options: { env: Record<string, string>; userFolder: string; credentials: Credential[] }): Promise<unknown>;
-	importWorkflows(app: N8nApp, options: { env: Record<string, string>; userFolder: string; workflows: unknown[] }): Promise<unknown>;
-	executeWorkflow(app: N8nApp, options: { env: Record<string, string>; userFolder: string; workflowId: string }): Promise<ExecuteResult>;
-	nodeOutputJson(run: ExecuteResult['run'], nodeName: string): Array<Record<string, unknown>> | undefined;
-}
+import { repoRoot } from '../harness/packageTypes';
+import { log, prepareN8n, type Credential, type PreparedN8n } from './support';
 
 interface WorkflowFile {
 	id?: string;
@@ -56,20 +22,7 @@ interface WorkflowFile {
 	connections: unknown;
 }
 
-/** tsc compiles `import()` to `require()` under CommonJS, which cannot load the .mjs scripts. */
-const importEsm = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
-
-function findRepoRoot(): string {
-	let dir = __dirname;
-	while (!existsSync(join(dir, 'package.json')) || !readFileSync(join(dir, 'package.json'), 'utf8').includes('"n8n-nodes-token-connectors"')) {
-		const parent = dirname(dir);
-		if (parent === dir) throw new Error('package root not found');
-		dir = parent;
-	}
-	return dir;
-}
-
-const ROOT = findRepoRoot();
+const ROOT = repoRoot();
 const EXAMPLE = 'enboarder-list-report-workflows.json';
 const NODE_NAME = 'List Report Workflows';
 const NODE_TYPE = 'n8n-nodes-token-connectors.enboarder';
@@ -78,8 +31,6 @@ const WRONG_CREDENTIAL_ID = 'sandbox-enboarder-wrong-key';
 const GOOD_WORKFLOW_ID = 'e2eEnboarderGoodKey';
 const WRONG_WORKFLOW_ID = 'e2eEnboarderWrongKey';
 
-const log = (line: string) => console.log(`# ${line}`);
-
 /** The ledger's newest sequence number, to read only what a run adds afterwards. */
 async function ledgerMark(sandbox: Awaited<ReturnType<typeof startSandbox>>): Promise<number> {
 	const { requests, records } = await sandbox.control.ledger();
@@ -87,30 +38,20 @@ async function ledgerMark(sandbox: Awaited<ReturnType<typeof startSandbox>>): Pr
 }
 
 describe('the packed package in a real n8n (n8n execute)', { concurrency: false }, () => {
-	let lib: E2eLib;
-	let app: N8nApp;
+	let n8n: PreparedN8n;
+	let lib: PreparedN8n['lib'];
+	let app: PreparedN8n['app'];
 	let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-	let workDir: string;
 	let userFolder: string;
 	let env: Record<string, string>;
 
 	before(
 		async () => {
 			const started = Date.now();
-			const { ensureN8nApp } = await importEsm<{ ensureN8nApp(options: { log: (line: string) => void }): Promise<N8nApp> }>(
-				join(ROOT, 'scripts', 'n8n-app.mjs'),
-			);
-			lib = await importEsm<E2eLib>(join(ROOT, 'scripts', 'e2e-lib.mjs'));
-			app = await ensureN8nApp({ log });
-
-			workDir = mkdtempSync(join(tmpdir(), 'token-connectors-e2e-'));
-			userFolder = join(workDir, 'user');
-			// This file runs from dist/, so dist/ is a build already; rebuild only when a source is newer.
-			const tarball = await lib.packProject({ destination: workDir, build: lib.distIsStale(), log });
-			await lib.installPackageIntoUserFolder({ tarball, userFolder });
+			n8n = await prepareN8n();
+			({ lib, app, userFolder, env } = n8n);
 
 			sandbox = await startSandbox({ port: 0 });
-			env = lib.n8nEnv({ userFolder, brokerPort: await lib.freePort() });
 			const baseUrl = vendorBaseUrls(sandbox.url).enboarder;
 			const credential = (id: string, name: string, apiKey: string): Credential => ({
 				id,
@@ -155,7 +96,7 @@ describe('the packed package in a real n8n (n8n execute)', { concurrency: false 
 
 	after(async () => {
 		await sandbox?.close();
-		if (workDir && process.env.E2E_KEEP !== '1') rmSync(workDir, { recursive: true, force: true });
+		n8n?.dispose();
 	});
 
 	test('runs the Enboarder example and returns the sandbox workflow reports', { timeout: 3 * 60_000 }, async () => {

@@ -1,0 +1,124 @@
+/**
+ * Our Partner API and Personal Access Token credentials used from n8n's own HTTP Request node
+ * ("Predefined Credential Type") in a real n8n: n8n runs our preAuthentication, persists the token
+ * in its database and reuses it in the next execution.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
+import { log, prepareN8n, type PreparedN8n } from './support';
+
+function httpRequestWorkflow(id: string, credentialType: string, credentialId: string, parameters: Record<string, unknown>) {
+	return {
+		id,
+		name: `HTTP Request with ${credentialType}`,
+		nodes: [
+			{ parameters: {}, id: `${id}-trigger`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
+			{
+				parameters: { authentication: 'predefinedCredentialType', nodeCredentialType: credentialType, options: {}, ...parameters },
+				id: `${id}-http`,
+				name: 'HTTP Request',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [240, 0],
+				credentials: { [credentialType]: { id: credentialId, name: credentialId } },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+describe("n8n's HTTP Request node with our credentials (real n8n)", { concurrency: false }, () => {
+	let n8n: PreparedN8n;
+	let sandbox: Sandbox;
+
+	before(
+		async () => {
+			sandbox = await startSandbox({ port: 0 });
+			n8n = await prepareN8n();
+			const urls = vendorBaseUrls(sandbox.url);
+			await n8n.lib.importCredentials(n8n.app, {
+				env: n8n.env,
+				userFolder: n8n.userFolder,
+				credentials: [
+					{
+						id: 'e2ePartner',
+						name: 'e2ePartner',
+						type: 'partnerApi',
+						data: { tokenUrl: urls.partnerTokenUrl, clientId: DEMO_CREDENTIALS.partner.clientId, clientSecret: DEMO_CREDENTIALS.partner.clientSecret },
+					},
+					{ id: 'e2ePat', name: 'e2ePat', type: 'personalAccessTokenApi', data: { baseUrl: urls.pat, token: DEMO_CREDENTIALS.pat.personalAccessToken } },
+				],
+			});
+			await n8n.lib.importWorkflows(n8n.app, {
+				env: n8n.env,
+				userFolder: n8n.userFolder,
+				workflows: [
+					httpRequestWorkflow('e2ePartnerBooking', 'partnerApi', 'e2ePartner', {
+						method: 'POST',
+						url: `${urls.partner}/api/bookings`,
+						sendBody: true,
+						specifyBody: 'json',
+						jsonBody: JSON.stringify({ customer_name: 'Ada Lovelace', customer_email: 'ada@example.com', starts_at: '2026-12-01T10:00:00+05:30', party_size: 2 }),
+					}),
+					httpRequestWorkflow('e2ePatMe', 'personalAccessTokenApi', 'e2ePat', { method: 'GET', url: `${urls.pat}/api/me` }),
+				],
+			});
+			log('HTTP Request workflows imported');
+		},
+		{ timeout: 15 * 60_000 },
+	);
+
+	after(async () => {
+		await sandbox?.close();
+		n8n?.dispose();
+	});
+
+	test('Partner API: a booking is created with a fetched token, and the next execution reuses the persisted token', { timeout: 3 * 60_000 }, async () => {
+		const first = await n8n.execute('e2ePartnerBooking');
+		assert.ok(first.ok, `n8n execute failed: ${first.error?.message}\n${first.stdout.slice(-2000)}`);
+		const [booking] = n8n.lib.nodeOutputJson(first.run, 'HTTP Request') ?? [];
+		assert.equal(booking?.customer_name, 'Ada Lovelace');
+
+		const second = await n8n.execute('e2ePartnerBooking');
+		assert.ok(second.ok, `second run failed: ${second.error?.message}`);
+
+		const { requests, records } = await sandbox.control.ledger();
+		const partner = requests.filter((r) => r.vendor === 'partner');
+		assert.deepEqual(
+			partner.map((r) => [r.kind, r.method, r.path, r.status]),
+			[
+				['token', 'POST', '/api/oauth/token', 200],
+				['api', 'POST', '/api/bookings', 201],
+				['api', 'POST', '/api/bookings', 201],
+			],
+			'one token for both executions: the second one read it back from n8n',
+		);
+		assert.equal(records.filter((r) => r.type === 'booking').length, 2);
+	});
+
+	test('Partner API: a revoked token is renewed once and the request resent', { timeout: 3 * 60_000 }, async () => {
+		await sandbox.control.revokeTokens('partner');
+		const before = (await sandbox.control.ledger()).requests.length;
+		const result = await n8n.execute('e2ePartnerBooking');
+		assert.ok(result.ok, `n8n execute failed: ${result.error?.message}`);
+		const partner = (await sandbox.control.ledger()).requests.slice(before).filter((r) => r.vendor === 'partner');
+		assert.deepEqual(
+			partner.map((r) => [r.kind, r.path, r.status]),
+			[
+				['api', '/api/bookings', 401],
+				['token', '/api/oauth/token', 200],
+				['api', '/api/bookings', 201],
+			],
+		);
+	});
+
+	test('Personal access token: GET /api/me as the token owner', { timeout: 3 * 60_000 }, async () => {
+		const result = await n8n.execute('e2ePatMe');
+		assert.ok(result.ok, `n8n execute failed: ${result.error?.message}\n${result.stdout.slice(-2000)}`);
+		const [me] = n8n.lib.nodeOutputJson(result.run, 'HTTP Request') ?? [];
+		assert.equal(me?.authenticatedBy, 'pat');
+	});
+});

@@ -1,0 +1,83 @@
+/** What the real-n8n tests share: the plain-ESM helpers in scripts/ and a prepared n8n user folder. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { repoRoot } from '../harness/packageTypes';
+
+export interface N8nApp {
+	appDir: string;
+	n8nBin: string;
+	nodeBin: string;
+}
+
+export interface ExecuteResult {
+	ok: boolean;
+	code: number | null;
+	run?: { status?: string; data?: { resultData?: { lastNodeExecuted?: string; runData?: Record<string, Array<{ executionStatus?: string }>> } } };
+	error?: { message?: string; description?: string; httpCode?: string; messages?: string[]; node?: { type?: string } };
+	stdout: string;
+	stderr: string;
+}
+
+export interface Credential {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+/** The subset of scripts/e2e-lib.mjs the tests use (plain ESM, shared with `npm start`). */
+export interface E2eLib {
+	n8nEnv(options: { userFolder: string; brokerPort: number }): Record<string, string>;
+	freePort(): Promise<number>;
+	packProject(options: { destination: string; build: boolean; log: (line: string) => void }): Promise<string>;
+	distIsStale(): boolean;
+	installPackageIntoUserFolder(options: { tarball: string; userFolder: string }): Promise<{ name: string; version: string; dir: string }>;
+	importCredentials(app: N8nApp, options: { env: Record<string, string>; userFolder: string; credentials: Credential[] }): Promise<unknown>;
+	importWorkflows(app: N8nApp, options: { env: Record<string, string>; userFolder: string; workflows: unknown[] }): Promise<unknown>;
+	executeWorkflow(app: N8nApp, options: { env: Record<string, string>; userFolder: string; workflowId: string }): Promise<ExecuteResult>;
+	nodeOutputJson(run: ExecuteResult['run'], nodeName: string): Array<Record<string, unknown>> | undefined;
+}
+
+/** tsc compiles `import()` to `require()` under CommonJS, which cannot load the .mjs scripts. */
+const importEsm = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
+
+export const log = (line: string) => console.log(`# ${line}`);
+
+export interface PreparedN8n {
+	lib: E2eLib;
+	app: N8nApp;
+	userFolder: string;
+	env: Record<string, string>;
+	/** Runs a workflow headless, failing with n8n's own output when it cannot run. */
+	execute(workflowId: string): Promise<ExecuteResult>;
+	dispose(): void;
+}
+
+/**
+ * The pinned n8n app (installed on first use) with a fresh user folder holding our packed package,
+ * installed the way n8n installs a community package.
+ */
+export async function prepareN8n(): Promise<PreparedN8n> {
+	const root = repoRoot();
+	const { ensureN8nApp } = await importEsm<{ ensureN8nApp(options: { log: (line: string) => void }): Promise<N8nApp> }>(join(root, 'scripts', 'n8n-app.mjs'));
+	const lib = await importEsm<E2eLib>(join(root, 'scripts', 'e2e-lib.mjs'));
+	const app = await ensureN8nApp({ log });
+	const workDir = mkdtempSync(join(tmpdir(), 'token-connectors-e2e-'));
+	const userFolder = join(workDir, 'user');
+	// Tests run from dist/, so dist/ is a build already; rebuild only when a source is newer.
+	const tarball = await lib.packProject({ destination: workDir, build: lib.distIsStale(), log });
+	await lib.installPackageIntoUserFolder({ tarball, userFolder });
+	const env = lib.n8nEnv({ userFolder, brokerPort: await lib.freePort() });
+	return {
+		lib,
+		app,
+		userFolder,
+		env,
+		execute: async (workflowId) => await lib.executeWorkflow(app, { env, userFolder, workflowId }),
+		dispose: () => {
+			if (process.env.E2E_KEEP !== '1') rmSync(workDir, { recursive: true, force: true });
+		},
+	};
+}
