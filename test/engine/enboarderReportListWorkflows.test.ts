@@ -7,7 +7,7 @@ import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '..
 import { HarnessCredentialsHelper, loadExample, runWorkflow, testCredential, type WorkflowJson } from '../harness';
 
 const NODE = 'List Report Workflows';
-const CREDENTIAL_ID = 'sandbox-enboarder-api-key';
+const CREDENTIAL_ID = 'sandbox-enboarder';
 
 describe('Enboarder › Report › List Workflows (engine, sandbox)', () => {
 	let sandbox: Sandbox;

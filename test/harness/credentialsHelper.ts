@@ -19,6 +19,7 @@ import {
 } from 'n8n-workflow';
 
 import { configureEncryption } from './encryption';
+import { registerBasicPair, registerSecret } from './secretAudit';
 import { packageTypes, type CredentialTypes } from './packageTypes';
 
 /** A stored credential, encrypted with n8n-core's Credentials exactly as n8n keeps it in its database. */
@@ -55,9 +56,18 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async add(input: CredentialInput): Promise<void> {
+		this.registerSecrets(input.type, input.data);
 		const credentials = new Credentials({ id: input.id, name: input.name ?? input.id }, input.type);
 		await credentials.setData(input.data);
 		this.store.set(input.id, { id: input.id, name: input.name ?? input.id, type: input.type, data: credentials.getDataToSave().data as string });
+	}
+
+	/** Every password-type field, and the Basic headers the token grants build from them. */
+	private registerSecrets(type: string, data: ICredentialDataDecryptedObject): void {
+		for (const property of this.credentialTypes.getProperties(type)) {
+			if (property.typeOptions?.password) registerSecret(`${type}.${property.name}`, data[property.name]);
+		}
+		registerBasicPair(type, data.oauthClientId ?? data.clientId, data.oauthClientSecret ?? data.clientSecret);
 	}
 
 	/** The credential's data as persisted now (decrypted), e.g. to see a stored token. */
@@ -196,6 +206,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async updateCredentials(nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+		this.registerSecrets(type, data);
 		const stored = this.find(nodeCredentials.id, type);
 		const credentials = new Credentials({ id: stored.id, name: stored.name }, stored.type);
 		await credentials.setData(data);

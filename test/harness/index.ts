@@ -6,3 +6,4 @@ export { packageTypes, repoRoot } from './packageTypes';
 export { loadExample } from './examples';
 export { testCredential } from './credentialTester';
 export { resetTokenState } from './processState';
+export { assertNoSecrets, capturedOutput, findSecrets, registerSecret, serializeError } from './secretAudit';

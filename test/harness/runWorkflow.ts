@@ -18,6 +18,7 @@ import {
 
 import type { HarnessCredentialsHelper } from './credentialsHelper';
 import { packageTypes } from './packageTypes';
+import { assertNoSecrets, serializeError } from './secretAudit';
 
 /** A workflow as n8n exports it (Download / `n8n export:workflow`). */
 export interface WorkflowJson {
@@ -98,6 +99,8 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions): Prom
 	await finished;
 
 	const runData = run.data.resultData.runData;
+	// Every output item and every error of every run is checked for secrets.
+	assertNoSecrets(`the run of "${workflow.name}"`, serializeError(run.data.resultData));
 	return {
 		run,
 		status: run.status,
