@@ -30,6 +30,30 @@ function httpRequestWorkflow(id: string, credentialType: string, credentialId: s
 	};
 }
 
+/**
+ * What n8n's "Connect my account" does: the browser follows the authorization URL (the sandbox
+ * consents at once) back to n8n's callback with a code, which n8n exchanges for tokens.
+ */
+async function authorizationCodeFlow(urls: ReturnType<typeof vendorBaseUrls>): Promise<Record<string, unknown>> {
+	const redirectUri = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
+	const authorize = new URL(urls.patAuthorizeUrl);
+	authorize.search = new URLSearchParams({ response_type: 'code', client_id: DEMO_CREDENTIALS.pat.oauthClientId, redirect_uri: redirectUri, state: 'e2e' }).toString();
+	const consent = await fetch(authorize, { redirect: 'manual' });
+	assert.equal(consent.status, 302);
+	const code = new URL(consent.headers.get('location')!).searchParams.get('code');
+	assert.ok(code, 'the authorization server returned a code');
+	const exchange = await fetch(urls.patTokenUrl, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			authorization: `Basic ${Buffer.from(`${DEMO_CREDENTIALS.pat.oauthClientId}:${DEMO_CREDENTIALS.pat.oauthClientSecret}`).toString('base64')}`,
+		},
+		body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri }),
+	});
+	assert.equal(exchange.status, 200);
+	return (await exchange.json()) as Record<string, unknown>;
+}
+
 describe("n8n's HTTP Request node with our credentials (real n8n)", { concurrency: false }, () => {
 	let n8n: PreparedN8n;
 	let sandbox: Sandbox;
@@ -39,6 +63,7 @@ describe("n8n's HTTP Request node with our credentials (real n8n)", { concurrenc
 			sandbox = await startSandbox({ port: 0 });
 			n8n = await prepareN8n();
 			const urls = vendorBaseUrls(sandbox.url);
+			const oauthTokenData = await authorizationCodeFlow(urls);
 			await n8n.lib.importCredentials(n8n.app, {
 				env: n8n.env,
 				userFolder: n8n.userFolder,
@@ -50,6 +75,20 @@ describe("n8n's HTTP Request node with our credentials (real n8n)", { concurrenc
 						data: { tokenUrl: urls.partnerTokenUrl, clientId: DEMO_CREDENTIALS.partner.clientId, clientSecret: DEMO_CREDENTIALS.partner.clientSecret },
 					},
 					{ id: 'e2ePat', name: 'e2ePat', type: 'personalAccessTokenApi', data: { baseUrl: urls.pat, token: DEMO_CREDENTIALS.pat.personalAccessToken } },
+					{
+						id: 'e2eOAuth2Code',
+						name: 'e2eOAuth2Code',
+						type: 'authorizationCodeOAuth2Api',
+						data: {
+							authUrl: urls.patAuthorizeUrl,
+							accessTokenUrl: urls.patTokenUrl,
+							clientId: DEMO_CREDENTIALS.pat.oauthClientId,
+							clientSecret: DEMO_CREDENTIALS.pat.oauthClientSecret,
+							scope: '',
+							authentication: 'header',
+							oauthTokenData,
+						},
+					},
 				],
 			});
 			await n8n.lib.importWorkflows(n8n.app, {
@@ -64,6 +103,7 @@ describe("n8n's HTTP Request node with our credentials (real n8n)", { concurrenc
 						jsonBody: JSON.stringify({ customer_name: 'Ada Lovelace', customer_email: 'ada@example.com', starts_at: '2026-12-01T10:00:00+05:30', party_size: 2 }),
 					}),
 					httpRequestWorkflow('e2ePatMe', 'personalAccessTokenApi', 'e2ePat', { method: 'GET', url: `${urls.pat}/api/me` }),
+					httpRequestWorkflow('e2eOAuth2Me', 'authorizationCodeOAuth2Api', 'e2eOAuth2Code', { method: 'GET', url: `${urls.pat}/api/me` }),
 				],
 			});
 			log('HTTP Request workflows imported');
@@ -120,5 +160,28 @@ describe("n8n's HTTP Request node with our credentials (real n8n)", { concurrenc
 		assert.ok(result.ok, `n8n execute failed: ${result.error?.message}\n${result.stdout.slice(-2000)}`);
 		const [me] = n8n.lib.nodeOutputJson(result.run, 'HTTP Request') ?? [];
 		assert.equal(me?.authenticatedBy, 'pat');
+	});
+
+	test('OAuth2 authorization code: an expired or revoked access token is refreshed with the refresh token, then reused', { timeout: 3 * 60_000 }, async () => {
+		await sandbox.control.revokeTokens('pat');
+		const before = (await sandbox.control.ledger()).requests.length;
+		const first = await n8n.execute('e2eOAuth2Me');
+		assert.ok(first.ok, `n8n execute failed: ${first.error?.message}\n${first.stdout.slice(-2000)}`);
+		const [me] = n8n.lib.nodeOutputJson(first.run, 'HTTP Request') ?? [];
+		assert.equal(me?.authenticatedBy, 'oauth2');
+
+		const second = await n8n.execute('e2eOAuth2Me');
+		assert.ok(second.ok, `second run failed: ${second.error?.message}`);
+		const pat = (await sandbox.control.ledger()).requests.slice(before).filter((r) => r.vendor === 'pat');
+		assert.deepEqual(
+			pat.map((r) => [r.kind, r.grant ?? '', r.path, r.status]),
+			[
+				['api', '', '/api/me', 401],
+				['token', 'refresh_token', '/oauth/token', 200],
+				['api', '', '/api/me', 200],
+				['api', '', '/api/me', 200],
+			],
+			'refreshed once; the second execution used the refreshed token n8n persisted',
+		);
 	});
 });
