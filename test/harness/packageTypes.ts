@@ -48,7 +48,32 @@ function loadPackage(): { nodes: Map<string, INodeType | IVersionedNodeType>; cr
 			credentials.set(credential.name, credential);
 		}
 	}
+	for (const parent of missingParents(credentials)) {
+		const type = loadN8nBaseCredential(root, parent);
+		if (type) credentials.set(type.name, type);
+	}
 	return { nodes, credentials };
+}
+
+function missingParents(credentials: Map<string, ICredentialType>): string[] {
+	const parents = [...credentials.values()].flatMap((type) => type.extends ?? []);
+	return [...new Set(parents)].filter((name) => !credentials.has(name));
+}
+
+/**
+ * Parent types such as n8n's `oAuth2Api` live in n8n-nodes-base, which only the n8n app has: it is
+ * read from the pinned app in `.n8n-app/` (installed by `npm test` before the engine tests).
+ */
+function loadN8nBaseCredential(root: string, name: string): ICredentialType | undefined {
+	const className = name.charAt(0).toUpperCase() + name.slice(1);
+	let file: string;
+	try {
+		file = require.resolve(`n8n-nodes-base/dist/credentials/${className}.credentials.js`, { paths: [root, join(root, '.n8n-app')] });
+	} catch {
+		return undefined;
+	}
+	const exported = (require(file) as Record<string, new () => ICredentialType>)[className];
+	return exported ? new exported() : undefined;
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -92,6 +117,11 @@ export class CredentialTypes {
 	/** The type's own properties merged over its parents' (parents first, the child wins). */
 	getProperties(name: string): INodeProperties[] {
 		const type = this.getByName(name);
+		for (const parent of type.extends ?? []) {
+			if (!this.types.has(parent)) {
+				throw new Error(`"${name}" extends "${parent}", which comes with n8n-nodes-base: install the n8n app first (node scripts/n8n-app.mjs)`);
+			}
+		}
 		const merged: INodeProperties[] = [];
 		for (const parent of type.extends ?? []) NodeHelpers.mergeNodeProperties(merged, this.getProperties(parent));
 		NodeHelpers.mergeNodeProperties(merged, type.properties);
