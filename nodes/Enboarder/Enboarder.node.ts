@@ -16,8 +16,21 @@ export class Enboarder implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'enboarderApi', required: true }],
+		credentials: [
+			{ name: 'enboarderApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+			{ name: 'enboarderOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
 		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'API Key', value: 'apiKey', description: 'The apikey header; REST API v1' },
+					{ name: 'OAuth2 (Client Credentials)', value: 'oAuth2', description: 'A token renewed on its own; REST API v2' },
+				],
+				default: 'apiKey',
+			},
 			{
 				displayName: 'Resource',
 				name: 'resource',

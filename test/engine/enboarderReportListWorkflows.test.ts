@@ -4,7 +4,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
-import { HarnessCredentialsHelper, loadExample, runWorkflow, testCredential, type WorkflowJson } from '../harness';
+import { HarnessCredentialsHelper, loadExample, resetTokenState, runWorkflow, testCredential, type WorkflowJson } from '../harness';
 
 const NODE = 'List Report Workflows';
 const CREDENTIAL_ID = 'sandbox-enboarder';
@@ -149,5 +149,74 @@ describe('Enboarder API key credential › Test button (sandbox)', () => {
 		const result = await test_('wrong-key');
 		assert.equal(result.status, 'Error');
 		assert.match(result.message, /Unauthorized|401/);
+	});
+});
+
+describe('Enboarder › Report › List Workflows with OAuth2 client credentials (engine, sandbox)', () => {
+	let sandbox: Sandbox;
+	let urls: ReturnType<typeof vendorBaseUrls>;
+
+	before(async () => {
+		sandbox = await startSandbox({ port: 0 });
+		urls = vendorBaseUrls(sandbox.url);
+	});
+	after(async () => await sandbox.close());
+	beforeEach(async () => {
+		await sandbox.control.reset();
+		resetTokenState();
+	});
+
+	async function oauth2Credentials(clientSecret: string = DEMO_CREDENTIALS.enboarder.clientSecret): Promise<HarnessCredentialsHelper> {
+		const helper = new HarnessCredentialsHelper();
+		await helper.add({
+			id: 'sandbox-enboarder-oauth2',
+			type: 'enboarderOAuth2Api',
+			data: { region: 'custom', baseUrl: urls.enboarder, tokenUrl: urls.enboarderTokenUrl, clientId: DEMO_CREDENTIALS.enboarder.clientId, clientSecret },
+		});
+		return helper;
+	}
+
+	function oauth2Workflow(): WorkflowJson {
+		const workflow = loadExample('enboarder-list-report-workflows.json');
+		const node = workflow.nodes.find((n) => n.name === NODE)!;
+		node.parameters.authentication = 'oAuth2';
+		node.credentials = { enboarderOAuth2Api: { id: 'sandbox-enboarder-oauth2', name: 'Enboarder sandbox (OAuth2)' } };
+		return workflow;
+	}
+
+	test('lists the reports with a token sent as "Authorization: <token>" (no Bearer), fetched once', async () => {
+		const credentials = await oauth2Credentials();
+		const result = await runWorkflow(oauth2Workflow(), { credentials, input: [{}, {}, {}] });
+		assert.equal(result.status, 'success', result.error?.message);
+		assert.ok(result.output(NODE).length >= 3);
+		const requests = (await sandbox.control.ledger()).requests;
+		assert.deepEqual(
+			requests.map((r) => [r.kind, r.status]),
+			[
+				['token', 200],
+				['api', 200],
+				['api', 200],
+				['api', 200],
+			],
+		);
+	});
+
+	test('a token living 2 s is renewed before it expires during a 6 s run: zero 401s', async () => {
+		await sandbox.control.setTokenLifetime('enboarder', 2);
+		await sandbox.control.setLatency(100);
+		const credentials = await oauth2Credentials();
+		const input = Array.from({ length: 60 }, () => ({}));
+		const result = await runWorkflow(oauth2Workflow(), { credentials, input });
+		assert.equal(result.status, 'success', result.error?.message);
+		const requests = (await sandbox.control.ledger()).requests;
+		assert.equal(requests.filter((r) => r.status === 401).length, 0);
+		const tokens = requests.filter((r) => r.kind === 'token').length;
+		assert.ok(tokens >= 3 && tokens <= 6, `${tokens} token requests`);
+	});
+
+	test('a wrong client secret fails clearly, naming the token refusal', async () => {
+		const result = await runWorkflow(oauth2Workflow(), { credentials: await oauth2Credentials('wrong-secret-value') });
+		assert.equal(result.status, 'error');
+		assert.equal(result.nodeError(NODE)?.message, 'Enboarder refused the token request (HTTP 401: Client authentication failed)');
 	});
 });

@@ -14,6 +14,11 @@ import { enboarderApiBaseUrl } from '../../../shared/auth/enboarderRegions';
 
 type EnboarderContext = IExecuteFunctions | ILoadOptionsFunctions;
 
+/** The credential the node's Authentication parameter chose. */
+export function enboarderCredentialType(context: EnboarderContext): 'enboarderApi' | 'enboarderOAuth2Api' {
+	return context.getNodeParameter('authentication', 0, 'apiKey') === 'oAuth2' ? 'enboarderOAuth2Api' : 'enboarderApi';
+}
+
 /** The one place the Enboarder node talks HTTP. */
 export async function enboarderApiRequest(
 	this: EnboarderContext,
@@ -21,7 +26,8 @@ export async function enboarderApiRequest(
 	path: string,
 	options: { body?: IDataObject; qs?: IDataObject } = {},
 ): Promise<IDataObject> {
-	const credentials = await this.getCredentials('enboarderApi');
+	const credentialType = enboarderCredentialType(this);
+	const credentials = await this.getCredentials(credentialType);
 	const baseURL = assertSecureUrl(
 		this.getNode(),
 		enboarderApiBaseUrl(String(credentials.region), credentials.baseUrl),
@@ -37,7 +43,7 @@ export async function enboarderApiRequest(
 	if (options.body) request.body = options.body;
 	if (options.qs) request.qs = options.qs;
 	try {
-		return (await authenticatedRequest(this, 'enboarderApi', request)) as IDataObject;
+		return (await authenticatedRequest(this, credentialType, request)) as IDataObject;
 	} catch (error) {
 		throw enboarderError(this, error);
 	}
