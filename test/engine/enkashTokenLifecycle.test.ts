@@ -154,4 +154,22 @@ describe('Enkash token lifecycle (engine, sandbox)', () => {
 		assert.equal(third.status, 'success', third.error?.message);
 		assert.equal((await tokenRequests()) - before, 0);
 	});
+
+	for (const casing of ['camel', 'snake'] as const) {
+		test(`token responses in ${casing} case (accessToken / access_token) both work, refresh included`, async () => {
+			await sandbox.control.setEnkashTokenCasing(casing);
+			await sandbox.control.setTokenLifetime('enkash', 1);
+			const credentials = await enkashCredentials();
+			const first = await runWorkflow(workflow(2), { credentials, input: invoiceItems(4) });
+			assert.equal(first.status, 'success', first.error?.message);
+			await new Promise((resolve) => setTimeout(resolve, 1100));
+			const second = await runWorkflow(workflow(2), { credentials, input: invoiceItems(4) });
+			assert.equal(second.status, 'success', second.error?.message);
+			const grants = (await enkashRequests()).filter((r) => r.kind === 'token').map((r) => [r.grant, r.status]);
+			assert.deepEqual(grants, [
+				['password', 200],
+				['refresh_token', 200],
+			]);
+		});
+	}
 });
