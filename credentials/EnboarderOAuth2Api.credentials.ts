@@ -8,9 +8,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { ENBOARDER_BASE_URL_PROPERTY, ENBOARDER_TEST_BASE_URL, enboarderRegionProperty } from '../shared/auth/enboarderCredentialFields';
 import { clientCredentialsPreAuthentication } from '../shared/auth/clientCredentials';
 import { enboarderGrant } from '../shared/auth/enboarderOAuth2';
-import { heldToken } from '../shared/token';
+import { heldToken, TOKEN_FIELDS } from '../shared/token';
 
 /**
  * Enboarder's OAuth2 client-credentials flow (seed 000): a token from the region's token URL, valid
@@ -27,20 +28,7 @@ export class EnboarderOAuth2Api implements ICredentialType {
 	documentationUrl = 'https://github.com/token-connectors/n8n-nodes-token-connectors#enboarder-credentials';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Region',
-			name: 'region',
-			type: 'options',
-			default: 'au',
-			description: 'The Enboarder region your account lives in; it decides the API host and the token URL',
-			options: [
-				{ name: 'Australia (Sydney)', value: 'au', description: 'auth.syd.e1.enboarder.com' },
-				{ name: 'Canada', value: 'ca', description: 'No OAuth2 token URL is published for Canada' },
-				{ name: 'Custom URL', value: 'custom', description: 'Another host, such as the local sandbox' },
-				{ name: 'Europe (Frankfurt)', value: 'eu', description: 'auth.fra.e1.enboarder.com' },
-				{ name: 'United States (Oregon)', value: 'us', description: 'auth.ore.e1.enboarder.com' },
-			],
-		},
+		enboarderRegionProperty('oauth2'),
 		{
 			displayName: 'Enboarder publishes no OAuth2 token URL for Canada: use the Enboarder API Key credential, or Custom URL with the token URL Enboarder gave you',
 			name: 'canadaNotice',
@@ -48,16 +36,7 @@ export class EnboarderOAuth2Api implements ICredentialType {
 			default: '',
 			displayOptions: { show: { region: ['ca'] } },
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'https://api.syd.e1.enboarder.com',
-			description: 'The API host, without a path. Must use HTTPS (loopback addresses excepted).',
-			displayOptions: { show: { region: ['custom'] } },
-		},
+		ENBOARDER_BASE_URL_PROPERTY,
 		{
 			displayName: 'Token URL',
 			name: 'tokenUrl',
@@ -96,9 +75,7 @@ export class EnboarderOAuth2Api implements ICredentialType {
 				{ name: 'Workflows, Basic (api/workflow.basic)', value: 'api/workflow.basic' },
 			],
 		},
-		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
-		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
-		{ displayName: 'Token Renewal Time', name: 'tokenRenewAt', type: 'hidden', typeOptions: { password: true }, default: 0 },
+		...TOKEN_FIELDS,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
@@ -111,8 +88,7 @@ export class EnboarderOAuth2Api implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{$credentials.region === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://api." + ({ au: "syd", eu: "fra", us: "ore", ca: "can" })[$credentials.region] + ".e1.enboarder.com"}}',
+			baseURL: ENBOARDER_TEST_BASE_URL,
 			url: '/reports/workflows',
 			method: 'GET',
 		},

@@ -3,12 +3,12 @@ import type {
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
-	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { enkashPreAuthentication } from '../shared/auth/enkash';
+import { bearerAuthenticate, TOKEN_FIELDS } from '../shared/token';
 
 /**
  * Enkash Accounts Receivable: OAuth2 password grant (Basic client header, form body), access and
@@ -92,39 +92,14 @@ export class EnkashApi implements ICredentialType {
 			placeholder: 'CEKFOWV7UQ',
 			description: "Your company's Enkash client ID (CEK followed by 7 letters or digits)",
 		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
-		{
-			displayName: 'Refresh Token',
-			name: 'refreshToken',
-			type: 'hidden',
-			typeOptions: { password: true },
-			default: '',
-		},
-		{
-			displayName: 'Token Renewal Time',
-			name: 'tokenRenewAt',
-			type: 'hidden',
-			typeOptions: { password: true },
-			default: 0,
-		},
+		...TOKEN_FIELDS,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		return await enkashPreAuthentication(this.helpers, credentials);
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
-		};
-	}
+	authenticate = bearerAuthenticate;
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -3,14 +3,13 @@ import type {
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
-	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { clientCredentialsPreAuthentication } from '../shared/auth/clientCredentials';
 import { partnerGrant } from '../shared/auth/partner';
-import { heldToken } from '../shared/token';
+import { bearerAuthenticate, heldToken, TOKEN_FIELDS } from '../shared/token';
 
 /**
  * The Partner API's client credentials (seed 001): `POST /api/oauth/token` with a JSON body, a JWT
@@ -52,21 +51,14 @@ export class PartnerApi implements ICredentialType {
 			default: '',
 			required: true,
 		},
-		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
-		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
-		{ displayName: 'Token Renewal Time', name: 'tokenRenewAt', type: 'hidden', typeOptions: { password: true }, default: 0 },
+		...TOKEN_FIELDS,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		return await clientCredentialsPreAuthentication(this.helpers, partnerGrant(credentials), heldToken(credentials));
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
-		};
-	}
+	authenticate = bearerAuthenticate;
 
 	// The token request itself is the test: it succeeds only with a valid client ID and secret.
 	test: ICredentialTestRequest = {

@@ -14,3 +14,4 @@ export { RENEWAL_MARGIN_MS, isUsable, renewAtFromLifetime, renewalMargin, type T
  */
 export const tokens = new TokenManager();
 export const logins = new LoginGuard();
+export { bearerAuthenticate, TOKEN_FIELDS } from './credentialFields';

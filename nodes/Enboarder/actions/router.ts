@@ -1,18 +1,8 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runForEachItem, type ItemOperation } from '../../../shared/itemRunner';
+import { routeToOperation } from '../../../shared/router';
 import * as report from './report/Report.resource';
 
-const resources: Record<string, Record<string, { execute: ItemOperation }>> = {
-	report: report.operations,
-};
-
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const selected = resources[resource]?.[operation];
-	if (!selected) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
-	}
-	return [await runForEachItem(this, selected.execute)];
+	return await routeToOperation(this, { report: report.operations });
 }

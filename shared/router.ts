@@ -1,0 +1,21 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { runForEachItem, type ItemOperation } from './itemRunner';
+
+/** A node's operations, by resource and operation name. */
+export type ResourceOperations = Record<string, Record<string, { execute: ItemOperation }>>;
+
+/** Dispatches the node's `resource` / `operation` parameters to the operation, run once per item. */
+export async function routeToOperation(
+	context: IExecuteFunctions,
+	resources: ResourceOperations,
+	options: { concurrency?: number } = {},
+): Promise<INodeExecutionData[][]> {
+	const resource = context.getNodeParameter('resource', 0) as string;
+	const operation = context.getNodeParameter('operation', 0) as string;
+	const selected = resources[resource]?.[operation];
+	if (!selected) {
+		throw new NodeOperationError(context.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
+	}
+	return [await runForEachItem(context, selected.execute, options)];
+}
