@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import { collectOffsetPages } from '../../shared/pagination';
+
+function source(total: number) {
+	const asked: Array<[number, number]> = [];
+	const fetchPage = async (offset: number, limit: number) => {
+		asked.push([offset, limit]);
+		const content = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => offset + i);
+		return { content, totalElements: total };
+	};
+	return { fetchPage, asked };
+}
+
+describe('collectOffsetPages', () => {
+	test('Return All reads every page once, in order', async () => {
+		const { fetchPage, asked } = source(1200);
+		const records = await collectOffsetPages(fetchPage, { max: Infinity, pageSize: 500 });
+		assert.deepEqual(records, Array.from({ length: 1200 }, (_, i) => i));
+		assert.deepEqual(asked, [
+			[0, 500],
+			[500, 500],
+			[1000, 500],
+		]);
+	});
+
+	test('Limit asks only for what is still wanted', async () => {
+		const { fetchPage, asked } = source(5000);
+		const records = await collectOffsetPages(fetchPage, { max: 1234, pageSize: 500 });
+		assert.equal(records.length, 1234);
+		assert.deepEqual(asked, [
+			[0, 500],
+			[500, 500],
+			[1000, 234],
+		]);
+	});
+
+	test('an exact multiple of the page size stops on totalElements without an empty page', async () => {
+		const { fetchPage, asked } = source(1000);
+		assert.equal((await collectOffsetPages(fetchPage, { max: Infinity, pageSize: 500 })).length, 1000);
+		assert.equal(asked.length, 2);
+	});
+
+	test('no results: one request, nothing returned', async () => {
+		const { fetchPage, asked } = source(0);
+		assert.deepEqual(await collectOffsetPages(fetchPage, { max: Infinity, pageSize: 100 }), []);
+		assert.equal(asked.length, 1);
+	});
+
+	test('a server that omits totalElements still ends on a short page', async () => {
+		const calls: number[] = [];
+		const records = await collectOffsetPages(
+			async (offset, limit) => {
+				calls.push(offset);
+				return { content: Array.from({ length: Math.max(0, Math.min(limit, 250 - offset)) }, (_, i) => offset + i) };
+			},
+			{ max: Infinity, pageSize: 100 },
+		);
+		assert.equal(records.length, 250);
+		assert.deepEqual(calls, [0, 100, 200]);
+	});
+});
