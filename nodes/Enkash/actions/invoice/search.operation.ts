@@ -1,0 +1,196 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { DateValueError, toApiDate, toApiDateTime } from '../../../../shared/dates';
+import { resultLimit, returnAllOrLimit } from '../../../../shared/descriptions/returnAll';
+import { collectOffsetPages, type OffsetPage } from '../../../../shared/pagination';
+import { enkashApiRequest } from '../../transport';
+
+const show = { resource: ['invoice'], operation: ['search'] };
+
+export const description: INodeProperties[] = [
+	...returnAllOrLimit(show),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Approval Statuses',
+				name: 'approvalStatuses',
+				type: 'multiOptions',
+				default: [],
+				description: 'Only invoices in one of these approval states',
+				options: [
+					{ name: 'Approved', value: 'APPROVED' },
+					{ name: 'Pending', value: 'PENDING' },
+					{ name: 'Rejected', value: 'REJECTED' },
+				],
+			},
+			{
+				displayName: 'Created On From',
+				name: 'createdOnFrom',
+				type: 'string',
+				default: '',
+				placeholder: 'YYYY-MM-DD or YYYY-MM-DD HH:mm:ss',
+				description: 'Created on or after this moment, in the workflow time zone. A date alone means the start of that day.',
+			},
+			{
+				displayName: 'Created On To',
+				name: 'createdOnTo',
+				type: 'string',
+				default: '',
+				placeholder: 'YYYY-MM-DD or YYYY-MM-DD HH:mm:ss',
+				description: 'Created on or before this moment, in the workflow time zone. A date alone means the end of that day.',
+			},
+			{
+				displayName: 'Customer IDs',
+				name: 'customerIds',
+				type: 'string',
+				default: '',
+				placeholder: 'KC0000000000000001, KC0000000000000002',
+				description: 'Only these customers (comma-separated Enkash customer IDs)',
+			},
+			{
+				displayName: 'Customer Legal Name',
+				name: 'customerLegalName',
+				type: 'string',
+				default: '',
+				description: "Only customers whose legal name contains this text",
+			},
+			{
+				displayName: 'Dispatched',
+				name: 'dispatched',
+				type: 'options',
+				default: 'any',
+				options: [
+					{ name: 'Any', value: 'any' },
+					{ name: 'Dispatched', value: 'yes' },
+					{ name: 'Not Dispatched', value: 'no' },
+				],
+			},
+			{
+				displayName: 'Due Date From',
+				name: 'dueDateFrom',
+				type: 'string',
+				default: '',
+				placeholder: 'YYYY-MM-DD',
+				description: 'Due on or after this date',
+			},
+			{
+				displayName: 'Due Date To',
+				name: 'dueDateTo',
+				type: 'string',
+				default: '',
+				placeholder: 'YYYY-MM-DD',
+				description: 'Due on or before this date',
+			},
+			{
+				displayName: 'External IDs',
+				name: 'externalIds',
+				type: 'string',
+				default: '',
+				description: 'Only invoices with these external IDs (comma-separated)',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'searchOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Order By',
+				name: 'orderBy',
+				type: 'options',
+				default: 'createdOn',
+				options: [
+					{ name: 'Base Amount', value: 'baseAmount' },
+					{ name: 'Created On', value: 'createdOn' },
+					{ name: 'Due Date', value: 'dueDate' },
+					{ name: 'Invoice ID', value: 'invoiceId' },
+				],
+			},
+			{
+				displayName: 'Direction',
+				name: 'direction',
+				type: 'options',
+				default: 'ASC',
+				options: [
+					{ name: 'Ascending', value: 'ASC' },
+					{ name: 'Descending', value: 'DESC' },
+				],
+			},
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 5000 },
+				default: 500,
+				description: 'How many invoices each request asks for (Enkash allows up to 5,000)',
+			},
+		],
+	},
+];
+
+const list = (value: unknown): string[] | undefined => {
+	const items = String(value ?? '')
+		.split(',')
+		.map((part) => part.trim())
+		.filter(Boolean);
+	return items.length ? items : undefined;
+};
+
+/** The search body from the Filters, with dates computed in the workflow's time zone. */
+function searchBody(this: IExecuteFunctions, filters: IDataObject, itemIndex: number): IDataObject {
+	const zone = this.getTimezone();
+	const body: IDataObject = {};
+	try {
+		const dueDateFrom = toApiDate(filters.dueDateFrom, zone, 'Due Date From');
+		const dueDateTo = toApiDate(filters.dueDateTo, zone, 'Due Date To');
+		const createdOnFrom = toApiDateTime(filters.createdOnFrom, zone, 'Created On From');
+		const createdOnTo = toApiDateTime(filters.createdOnTo, zone, 'Created On To', { endOfDay: true });
+		Object.assign(body, { dueDateFrom, dueDateTo, createdOnFrom, createdOnTo });
+	} catch (error) {
+		if (error instanceof DateValueError) {
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: ${error.message}`, { itemIndex, description: 'Check the Filters of the Search operation.' });
+		}
+		throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+	}
+	body.customerIds = list(filters.customerIds);
+	body.externalIds = list(filters.externalIds);
+	const statuses = filters.approvalStatuses as string[] | undefined;
+	if (statuses?.length) body.approvalStatuses = statuses;
+	if (filters.dispatched === 'yes' || filters.dispatched === 'no') body.dispatched = filters.dispatched === 'yes';
+	if (typeof filters.customerLegalName === 'string' && filters.customerLegalName.trim()) body.customerLegalName = filters.customerLegalName.trim();
+	for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
+	return body;
+}
+
+/** `POST /api/v0/invoice/search`: pages through matching invoices until Limit or the end. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('searchOptions', itemIndex, {}) as IDataObject;
+	const body = searchBody.call(this, filters, itemIndex);
+	return await collectOffsetPages<IDataObject>(
+		async (offset, pageLimit) =>
+			(await enkashApiRequest.call(this, 'POST', '/api/v0/invoice/search', {
+				qs: {
+					limit: pageLimit,
+					offset,
+					orderBy: (options.orderBy as string) ?? 'createdOn',
+					direction: (options.direction as string) ?? 'ASC',
+				},
+				body,
+				itemIndex,
+			})) as OffsetPage<IDataObject>,
+		{ max: resultLimit(returnAll, limit), pageSize: Math.min(5000, Number(options.pageSize ?? 500)) },
+	);
+}
