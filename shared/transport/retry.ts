@@ -91,8 +91,9 @@ export function classifyFailure(error: unknown): FailureKind {
 	// A response means the server answered, so the status decides even if a code is also present.
 	if (status !== undefined) {
 		if (status === 429) return 'rate-limited';
-		// As agreed for this package; note a 502/504 from a gateway can follow a request the origin applied.
-		if (status === 502 || status === 503 || status === 504) return 'unavailable';
+		if (status === 503) return 'unavailable';
+		// A gateway's 502/504 can follow a request the origin applied: resend only what is safe to resend.
+		if (status === 502 || status === 504) return 'ambiguous';
 		return 'final'; // 401 included: the token layer owns renewal, retrying here would only repeat it.
 	}
 	const codes = levels.flatMap((level) => [level.code, level.httpCode]).filter((code): code is string => typeof code === 'string');

@@ -151,9 +151,13 @@ describe('what n8n hands us', () => {
 });
 
 describe('classifyFailure', () => {
-	for (const status of [502, 503, 504]) {
-		test(`${status} is unavailable`, async () => {
-			assert.equal(classifyFailure(await failure({ status })), 'unavailable');
+	test('503 is unavailable', async () => {
+		assert.equal(classifyFailure(await failure({ status: 503 })), 'unavailable');
+	});
+
+	for (const status of [502, 504]) {
+		test(`${status} is ambiguous (a gateway may answer after the origin applied the request)`, async () => {
+			assert.equal(classifyFailure(await failure({ status })), 'ambiguous');
 		});
 	}
 
@@ -288,7 +292,7 @@ describe('withRetries', () => {
 			[0.999_999, [625, 1250]],
 		] as const) {
 			const { waits, options } = recorder({ random: () => random });
-			script({ status: 502 }, { status: 504 });
+			script({ status: 503 }, { status: 503 });
 			await withRetries(attempts().attempt, options);
 			assert.deepEqual(waits, expected);
 		}
