@@ -117,6 +117,9 @@ export class EnkashStore {
 	/** In creation order, which is also (createdOn, invoiceId) order. */
 	invoices: EnkashInvoice[] = [];
 	readonly invoicesById = new Map<string, EnkashInvoice>();
+
+	/** Invoices by externalId, so idempotency look-ups stay O(1) however many invoices exist. */
+	private readonly invoicesByExternalId = new Map<string, EnkashInvoice[]>();
 	readonly reminders = new Map<string, EnkashReminder>();
 	private readonly remindersByCustomer = new Map<string, EnkashReminder[]>();
 	readonly bharatConnect: EnkashBharatConnectAction[] = [];
@@ -154,8 +157,28 @@ export class EnkashStore {
 	pushInvoice(invoice: EnkashInvoice): void {
 		this.invoices.push(invoice);
 		this.invoicesById.set(invoice.invoiceId, invoice);
+		this.indexExternalId(invoice);
 		const number = Number(invoice.invoiceId.slice(5));
 		if (number >= this.nextInvoiceNumber) this.nextInvoiceNumber = number + 1;
+	}
+
+	/** Call after an invoice's externalId is set or changed. */
+	indexExternalId(invoice: EnkashInvoice): void {
+		if (!invoice.externalId) return;
+		const list = this.invoicesByExternalId.get(invoice.externalId);
+		if (!list) this.invoicesByExternalId.set(invoice.externalId, [invoice]);
+		else if (!list.includes(invoice)) list.push(invoice);
+	}
+
+	/** Current invoices carrying any of these externalIds, in creation order (stale index entries are skipped). */
+	invoicesWithExternalIds(externalIds: string[]): EnkashInvoice[] {
+		const found = new Set<EnkashInvoice>();
+		for (const externalId of externalIds) {
+			for (const invoice of this.invoicesByExternalId.get(externalId) ?? []) {
+				if (invoice.externalId === externalId && this.invoicesById.get(invoice.invoiceId) === invoice) found.add(invoice);
+			}
+		}
+		return [...found].sort((a, b) => (a.invoiceId < b.invoiceId ? -1 : a.invoiceId > b.invoiceId ? 1 : 0));
 	}
 
 	/** Removes invoices; returns the ids that existed. */

@@ -598,7 +598,10 @@ export class EnkashSandbox implements VendorMount {
 		const filter = invoiceFilter(body, checks, this.store);
 		if (!checks.ok) return checks.reply();
 
-		let matches = this.store.invoices.filter(filter);
+		// An externalId filter (idempotency look-ups) starts from the index instead of scanning everything.
+		const externalIds = Array.isArray(body.externalIds) ? (body.externalIds as unknown[]).filter((id): id is string => typeof id === 'string') : undefined;
+		const candidates = externalIds?.length ? this.store.invoicesWithExternalIds(externalIds) : this.store.invoices;
+		let matches = candidates.filter(filter);
 		if (orderBy === 'dueDate') matches.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
 		else if (orderBy === 'baseAmount') matches.sort((a, b) => a.baseAmount - b.baseAmount);
 		// createdOn and invoiceId order is creation order already; sorts are stable, so ties stay in invoiceId order.
@@ -642,6 +645,7 @@ export class EnkashSandbox implements VendorMount {
 		for (const field of ['externalId', 'description', 'emailAddress', 'dueDate', 'approvalStatus'] as const) {
 			if (has(field)) (invoice as unknown as Json)[field] = body[field];
 		}
+		this.store.indexExternalId(invoice);
 		for (const field of ['chargeCustomer', 'partialPaymentAllowed'] as const) if (has(field)) invoice[field] = body[field] === true;
 		invoice.paymentStatus =
 			invoice.balanceAmount <= 0 ? 'PAID' : invoice.balanceAmount < invoice.totalAmount ? 'PARTIALLY_PAID' : 'UNPAID';

@@ -21,6 +21,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const payload = await enkashApiRequest.call(this, 'GET', `/api/v0/invoice/${encodeURIComponent(invoiceId)}`, {
 		qs: { sellerId: await companyId.call(this) },
 		itemIndex,
+		idempotent: true,
 	});
 	return [payload as IDataObject];
 }

@@ -190,6 +190,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				},
 				body,
 				itemIndex,
+				idempotent: true,
 			})) as OffsetPage<IDataObject>,
 		{ max: resultLimit(returnAll, limit), pageSize: Math.min(5000, Number(options.pageSize ?? 500)) },
 	);

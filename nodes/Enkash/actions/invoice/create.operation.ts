@@ -1,0 +1,165 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { DateValueError, toApiDate } from '../../../../shared/dates';
+import { validateInput } from '../../../../shared/validation';
+import { enkashApiRequest } from '../../transport';
+
+const show = { resource: ['invoice'], operation: ['create'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Customer ID',
+		name: 'customerId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'KC0000000000000001',
+		description: 'The Enkash customer to invoice: KC followed by 14 capital letters or digits',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Base Amount',
+		name: 'baseAmount',
+		type: 'number',
+		required: true,
+		typeOptions: { minValue: 0.1, numberPrecision: 2 },
+		default: 0,
+		description: 'The amount before tax, at least 0.1',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Due Date',
+		name: 'dueDate',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'YYYY-MM-DD',
+		description: "When payment is due. A date-time or an expression such as {{ $today.plus(30, 'days') }} is read in the workflow's time zone.",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Skip If External ID Exists',
+		name: 'skipExisting',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return the existing invoice instead of creating a second one when an invoice with the same External ID exists, so re-running a workflow never doubles an invoice',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Approval Status',
+				name: 'approvalStatus',
+				type: 'options',
+				default: 'APPROVED',
+				options: [
+					{ name: 'Approved', value: 'APPROVED' },
+					{ name: 'Pending', value: 'PENDING' },
+					{ name: 'Rejected', value: 'REJECTED' },
+				],
+			},
+			{ displayName: 'Balance Amount', name: 'balanceAmount', type: 'number', default: 0, description: 'The amount still to be paid, if not the full amount' },
+			{ displayName: 'CGST', name: 'cgst', type: 'number', default: 0, description: 'Central GST rate in percent' },
+			{ displayName: 'Charge Customer', name: 'chargeCustomer', type: 'boolean', default: false, description: 'Whether the customer pays the payment fees' },
+			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{ displayName: 'Dispatch Now', name: 'dispatchNow', type: 'boolean', default: false, description: 'Whether to send the invoice to the customer right away' },
+			{ displayName: 'Email Address', name: 'emailAddress', type: 'string', placeholder: 'name@email.com', default: '', description: 'Where to send the invoice' },
+			{
+				displayName: 'External ID',
+				name: 'externalId',
+				type: 'string',
+				default: '',
+				description: 'Your own reference for the invoice, such as the order number; used to avoid creating it twice',
+			},
+			{ displayName: 'GST Exclusive', name: 'gstExclusive', type: 'boolean', default: false, description: 'Whether GST is added on top of the base amount' },
+		],
+	},
+];
+
+const LABELS: Record<string, string> = {
+	customerId: 'Customer ID',
+	baseAmount: 'Base Amount',
+	dueDate: 'Due Date',
+	externalId: 'External ID',
+	emailAddress: 'Email Address',
+	balanceAmount: 'Balance Amount',
+	cgst: 'CGST',
+	approvalStatus: 'Approval Status',
+	description: 'Description',
+};
+
+/** The contract's createInvoice fields (API-CONTRACTS.md section 3). */
+const invoiceSchema = z
+	.object({
+		customerId: z.string().trim().regex(/^KC[A-Z0-9]{14}$/, 'must be KC followed by 14 capital letters or digits'),
+		baseAmount: z.number({ invalid_type_error: 'must be a number' }).finite('must be a number').min(0.1, 'must be at least 0.1'),
+		dueDate: z.string({ required_error: 'is required' }),
+		externalId: z.string().trim().min(1).max(100, 'must be at most 100 characters').optional(),
+		description: z.string().max(500, 'must be at most 500 characters').optional(),
+		emailAddress: z.string().trim().email('must be an e-mail address such as name@example.com').optional(),
+		balanceAmount: z.number().min(0, 'cannot be negative').optional(),
+		cgst: z.number().min(0, 'cannot be negative').max(100, 'must be at most 100').optional(),
+		gstExclusive: z.boolean().optional(),
+		chargeCustomer: z.boolean().optional(),
+		dispatchNow: z.boolean().optional(),
+		approvalStatus: z.enum(['APPROVED', 'PENDING', 'REJECTED'], { errorMap: () => ({ message: 'must be Approved, Pending or Rejected' }) }).optional(),
+	})
+	.strict();
+
+/** The request body for one item: validated, empty optional fields dropped, the date in the workflow's zone. */
+function invoiceBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	let dueDate: string | undefined;
+	try {
+		dueDate = toApiDate(this.getNodeParameter('dueDate', itemIndex, ''), this.getTimezone(), 'Due Date');
+	} catch (error) {
+		if (error instanceof DateValueError) throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: ${error.message}`, { itemIndex });
+		throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+	}
+	if (dueDate === undefined) throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Due Date is required`, { itemIndex });
+	const raw: IDataObject = {
+		customerId: this.getNodeParameter('customerId', itemIndex, ''),
+		baseAmount: this.getNodeParameter('baseAmount', itemIndex, undefined),
+		dueDate,
+	};
+	for (const [key, value] of Object.entries(additional)) if (value !== '' && value !== undefined && value !== null) raw[key] = value;
+	if (typeof raw.baseAmount === 'string' && raw.baseAmount.trim() !== '' && !Number.isNaN(Number(raw.baseAmount))) raw.baseAmount = Number(raw.baseAmount);
+	return validateInput(this.getNode(), invoiceSchema, raw, itemIndex, LABELS) as IDataObject;
+}
+
+/** The invoice with this external ID, if one exists. */
+async function findByExternalId(this: IExecuteFunctions, externalId: string, itemIndex: number): Promise<IDataObject | undefined> {
+	const page = (await enkashApiRequest.call(this, 'POST', '/api/v0/invoice/search', {
+		qs: { limit: 1, offset: 0 },
+		body: { externalIds: [externalId] },
+		itemIndex,
+		idempotent: true,
+	})) as { content?: IDataObject[] };
+	return page?.content?.[0];
+}
+
+/** `POST /api/v0/invoice`: creates an invoice, or returns the one that already has this External ID. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const body = invoiceBody.call(this, itemIndex);
+	const externalId = typeof body.externalId === 'string' ? body.externalId : undefined;
+	const skipExisting = this.getNodeParameter('skipExisting', itemIndex, true) as boolean;
+	if (externalId && skipExisting) {
+		const existing = await findByExternalId.call(this, externalId, itemIndex);
+		if (existing) return [existing];
+	}
+	const created = await enkashApiRequest.call(this, 'POST', '/api/v0/invoice', {
+		body,
+		itemIndex,
+		// If the answer is lost, look before resending; without an External ID there is nothing to look for.
+		findExisting: externalId ? async () => await findByExternalId.call(this, externalId, itemIndex) : undefined,
+	});
+	return [created as IDataObject];
+}

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { DEMO_CREDENTIALS, SEED_FACTS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
+import { HarnessCredentialsHelper, loadExample, resetTokenState, runWorkflow, type WorkflowJson } from '../harness';
+
+const NODE = 'Create Invoice';
+const CUSTOMER = SEED_FACTS.enkash.activeCustomerId;
+
+describe('Enkash › Invoice › Create (engine, sandbox)', () => {
+	let sandbox: Sandbox;
+
+	before(async () => {
+		sandbox = await startSandbox({ port: 0 });
+	});
+	after(async () => await sandbox.close());
+	beforeEach(async () => {
+		await sandbox.control.reset();
+		resetTokenState();
+	});
+
+	async function credentials(): Promise<HarnessCredentialsHelper> {
+		const d = DEMO_CREDENTIALS.enkash;
+		const helper = new HarnessCredentialsHelper();
+		await helper.add({
+			id: 'sandbox-enkash',
+			type: 'enkashApi',
+			data: {
+				environment: 'custom',
+				baseUrl: vendorBaseUrls(sandbox.url).enkash,
+				oauthClientId: d.oauthClientId,
+				oauthClientSecret: d.oauthClientSecret,
+				username: d.username,
+				password: d.password,
+				companyClientId: d.companyClientId,
+			},
+		});
+		return helper;
+	}
+
+	function workflow(options: Record<string, number> = {}, nodeSettings: IDataObject = {}): WorkflowJson {
+		const json = loadExample('enkash-create-invoice.json');
+		const node = json.nodes.find((n) => n.name === NODE)!;
+		node.parameters.options = options;
+		Object.assign(node, nodeSettings);
+		return json;
+	}
+
+	async function invoicesCreated() {
+		return (await sandbox.control.ledger()).records.filter((r) => r.vendor === 'enkash' && r.type === 'invoice');
+	}
+
+	test('creates an invoice with the due date as YYYY-MM-DD in the workflow time zone', async () => {
+		const result = await runWorkflow(workflow(), {
+			credentials: await credentials(),
+			timezone: 'Asia/Kolkata',
+			input: [{ customerId: CUSTOMER, amount: 2500.5, dueDate: '2026-12-31T20:00:00Z', orderId: 'order-1' }],
+		});
+		assert.equal(result.status, 'success', result.error?.message);
+		const [invoice] = result.output(NODE);
+		assert.match(String(invoice.json.invoiceId), /^EKINV\d{10}$/);
+		assert.equal(invoice.json.dueDate, '2027-01-01', '20:00 UTC on 31 Dec is already 1 Jan in Kolkata');
+		assert.equal(invoice.json.baseAmount, 2500.5);
+		assert.equal(invoice.json.externalId, 'order-1');
+		assert.deepEqual(invoice.pairedItem, { item: 0 });
+	});
+
+	test('running the same workflow twice creates each invoice once', async () => {
+		const input = [1, 2, 3].map((n) => ({ customerId: CUSTOMER, amount: 100 * n, dueDate: '2026-12-15', orderId: `rerun-${n}` }));
+		const first = await runWorkflow(workflow(), { credentials: await credentials(), input });
+		const second = await runWorkflow(workflow(), { credentials: await credentials(), input });
+		assert.equal(second.status, 'success', second.error?.message);
+		assert.deepEqual(
+			second.output(NODE).map((i) => i.json.invoiceId),
+			first.output(NODE).map((i) => i.json.invoiceId),
+			'the second run returns the invoices the first one created',
+		);
+		assert.equal((await invoicesCreated()).length, 3);
+	});
+
+	test('a customer Enkash does not know: Enkash’s RECORD_NOT_FOUND, named', async () => {
+		const result = await runWorkflow(workflow(), {
+			credentials: await credentials(),
+			input: [{ customerId: 'KCNOSUCHCUSTOMER', amount: 10, dueDate: '2026-12-15', orderId: 'x-1' }],
+		});
+		assert.equal(result.status, 'error');
+		assert.match(result.nodeError(NODE)?.message ?? '', /^Enkash RECORD_NOT_FOUND: /);
+	});
+
+	const badInputs: Array<[string, IDataObject, string]> = [
+		['amount below 0.1', { amount: 0.05 }, 'Item 1: Base Amount must be at least 0.1'],
+		['customer ID in lower case', { customerId: 'kcdemoactive0001' }, 'Item 1: Customer ID must be KC followed by 14 capital letters or digits'],
+		['impossible date', { dueDate: '2026-02-30' }, 'Item 1: Due Date must be a real calendar date (got "2026-02-30": February 2026 has 28 days)'],
+		['words for a date', { dueDate: 'next tuesday' }, 'Item 1: Due Date must be a date such as 2026-12-01 (got "next tuesday")'],
+	];
+	for (const [name, override, message] of badInputs) {
+		test(`bad input (${name}) is refused before any request: "${message}"`, async () => {
+			const result = await runWorkflow(workflow(), {
+				credentials: await credentials(),
+				input: [{ customerId: CUSTOMER, amount: 10, dueDate: '2026-12-15', orderId: 'bad-1', ...override }],
+			});
+			assert.equal(result.status, 'error');
+			assert.equal(result.nodeError(NODE)?.message, message);
+			assert.equal((await sandbox.control.ledger()).requests.length, 0);
+		});
+	}
+
+	test('Continue on Fail: the bad item becomes an error item, the others are created', async () => {
+		const result = await runWorkflow(workflow({}, { onError: 'continueRegularOutput' }), {
+			credentials: await credentials(),
+			input: [
+				{ customerId: CUSTOMER, amount: 10, dueDate: '2026-12-15', orderId: 'cof-1' },
+				{ customerId: CUSTOMER, amount: 0, dueDate: '2026-12-15', orderId: 'cof-2' },
+				{ customerId: CUSTOMER, amount: 30, dueDate: '2026-12-15', orderId: 'cof-3' },
+			],
+		});
+		assert.equal(result.status, 'success');
+		const items = result.output(NODE);
+		assert.deepEqual(items.map((i) => i.pairedItem), [{ item: 0 }, { item: 1 }, { item: 2 }]);
+		assert.equal(items[1].json.error, 'Item 2: Base Amount must be at least 0.1');
+		assert.equal((await invoicesCreated()).length, 2);
+	});
+
+	test('10,000 creates with 5 % 429/503 and 1 % dropped connections → exactly 10,000 invoices, none doubled, all paired', async () => {
+		await sandbox.control.setFaults([
+			{ vendor: 'enkash', path: '/api/v0/invoice', kind: '429', probability: 0.025, retryAfterSeconds: 0 },
+			{ vendor: 'enkash', path: '/api/v0/invoice', kind: '503', probability: 0.025, retryAfterSeconds: 0 },
+			{ vendor: 'enkash', method: 'POST', path: '/api/v0/invoice', kind: 'drop', probability: 0.005 },
+			{ vendor: 'enkash', method: 'POST', path: '/api/v0/invoice', kind: 'drop-after', probability: 0.005 },
+		]);
+		const input = Array.from({ length: 10_000 }, (_, n) => ({ customerId: CUSTOMER, amount: 1 + (n % 500), dueDate: '2026-12-15', orderId: `bulk-${n}` }));
+		const started = Date.now();
+		const result = await runWorkflow(workflow({ concurrency: 20, retryAttempts: 8 }), { credentials: await credentials(), input });
+		const seconds = (Date.now() - started) / 1000;
+
+		assert.equal(result.status, 'success', result.error?.message);
+		const items = result.output(NODE);
+		assert.equal(items.length, 10_000);
+		items.forEach((item, index) => {
+			assert.deepEqual(item.pairedItem, { item: index });
+			assert.equal(item.json.externalId, `bulk-${index}`);
+		});
+		const created = await invoicesCreated();
+		assert.equal(created.length, 10_000);
+		assert.equal(new Set(created.map((r) => r.externalId)).size, 10_000, 'no externalId twice');
+		const stats = await sandbox.control.stats();
+		console.log(`10,000 creates in ${seconds.toFixed(1)} s; ${stats.enkash.requests} requests, ${stats.enkash.faultsInjected} faults injected`);
+		assert.ok(stats.enkash.faultsInjected > 500, 'faults were really injected');
+	});
+});
