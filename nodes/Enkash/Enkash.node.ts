@@ -1,7 +1,10 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { router } from './actions/router';
+import * as customer from './actions/customer/Customer.resource';
+import * as customerContact from './actions/customerContact/CustomerContact.resource';
 import * as invoice from './actions/invoice/Invoice.resource';
+import { router } from './actions/router';
+import { searchCustomers } from './methods/listSearch';
 
 export class Enkash implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,9 +26,15 @@ export class Enkash implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Invoice', value: 'invoice' }],
+				options: [
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Customer Contact', value: 'customerContact' },
+					{ name: 'Invoice', value: 'invoice' },
+				],
 				default: 'invoice',
 			},
+			...customer.description,
+			...customerContact.description,
 			...invoice.description,
 			{
 				displayName: 'Options',
@@ -62,6 +71,8 @@ export class Enkash implements INodeType {
 			},
 		],
 	};
+
+	methods = { listSearch: { searchCustomers } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

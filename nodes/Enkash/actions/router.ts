@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeToOperation } from '../../../shared/router';
+import * as customer from './customer/Customer.resource';
+import * as customerContact from './customerContact/CustomerContact.resource';
 import * as invoice from './invoice/Invoice.resource';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const concurrency = this.getNodeParameter('options.concurrency', 0, 5) as number;
-	return await routeToOperation(this, { invoice: invoice.operations }, { concurrency });
+	return await routeToOperation(this, { customer: customer.operations, customerContact: customerContact.operations, invoice: invoice.operations }, { concurrency });
 }

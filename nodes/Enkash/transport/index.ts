@@ -80,8 +80,10 @@ export async function enkashApiRequest(
 function retryOptions(context: EnkashContext, options: { itemIndex?: number; idempotent?: boolean; findExisting?: () => Promise<unknown> }): RetryOptions {
 	const itemIndex = options.itemIndex ?? 0;
 	const { findExisting } = options;
-	const maxAttempts = Number(context.getNodeParameter('options.retryAttempts', itemIndex, 4));
-	const maxWaitMs = Number(context.getNodeParameter('options.maxRetryWaitSeconds', itemIndex, 30)) * 1000;
+	// Lists in the editor (resource locators) have no items: they use the defaults.
+	const isRun = 'getInputData' in context;
+	const maxAttempts = isRun ? Number((context as IExecuteFunctions).getNodeParameter('options.retryAttempts', itemIndex, 4)) : 4;
+	const maxWaitMs = (isRun ? Number((context as IExecuteFunctions).getNodeParameter('options.maxRetryWaitSeconds', itemIndex, 30)) : 30) * 1000;
 	return {
 		policy: { maxAttempts: Math.max(1, maxAttempts), maxWaitMs },
 		resendAmbiguous: options.idempotent === true,

@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { resultLimit, returnAllOrLimit } from '../../../../shared/descriptions/returnAll';
+import { collectOffsetPages, type OffsetPage } from '../../../../shared/pagination';
+import { enkashApiRequest } from '../../transport';
+
+const show = { resource: ['customer'], operation: ['search'] };
+
+export const description: INodeProperties[] = [
+	...returnAllOrLimit(show),
+	{
+		displayName: 'Filters',
+		name: 'customerFilters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Active',
+				name: 'active',
+				type: 'options',
+				default: 'any',
+				options: [
+					{ name: 'Active Only', value: 'yes' },
+					{ name: 'Any', value: 'any' },
+					{ name: 'Inactive Only', value: 'no' },
+				],
+			},
+			{ displayName: 'Legal Name Contains', name: 'legalName', type: 'string', default: '', description: 'Part of the legal name, any case' },
+			{ displayName: 'State', name: 'state', type: 'string', default: '', placeholder: 'Karnataka' },
+			{ displayName: 'Unique Reference Number', name: 'uniqueRefNo', type: 'string', default: '', description: 'Your own reference for the customer' },
+		],
+	},
+];
+
+/** `POST /api/v0/customer/search`, paged until Limit or the end. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+	const filters = this.getNodeParameter('customerFilters', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	for (const key of ['legalName', 'state', 'uniqueRefNo']) {
+		if (typeof filters[key] === 'string' && (filters[key] as string).trim()) body[key] = (filters[key] as string).trim();
+	}
+	if (filters.active === 'yes' || filters.active === 'no') body.active = filters.active === 'yes';
+	return await collectOffsetPages<IDataObject>(
+		async (offset, pageLimit) =>
+			(await enkashApiRequest.call(this, 'POST', '/api/v0/customer/search', { qs: { limit: pageLimit, offset }, body, itemIndex, idempotent: true })) as OffsetPage<IDataObject>,
+		{ max: resultLimit(returnAll, limit), pageSize: 500 },
+	);
+}

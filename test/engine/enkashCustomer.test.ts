@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+
+import { LoadOptionsContext } from 'n8n-core';
+import { Workflow, type IDataObject, type INodeParameters } from 'n8n-workflow';
+
+import { DEMO_CREDENTIALS, SEED_FACTS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
+import { HarnessCredentialsHelper, packageTypes, resetTokenState, runWorkflow, type WorkflowJson } from '../harness';
+import { hostData } from '../harness/runWorkflow';
+
+const ACTIVE = SEED_FACTS.enkash.activeCustomerId;
+const INACTIVE = SEED_FACTS.enkash.inactiveCustomerId;
+
+function enkashWorkflow(parameters: IDataObject, settings: IDataObject = {}): WorkflowJson {
+	return {
+		name: 'Enkash customer',
+		nodes: [
+			{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'e',
+				name: 'Enkash',
+				type: 'n8n-nodes-token-connectors.enkash',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: parameters as INodeParameters,
+				credentials: { enkashApi: { id: 'sandbox-enkash', name: 'Enkash sandbox' } },
+				...settings,
+			},
+		],
+		connections: { Start: { main: [[{ node: 'Enkash', type: 'main', index: 0 }]] } },
+	};
+}
+
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+describe('Enkash › Customer and Customer Contact (engine, sandbox)', () => {
+	let sandbox: Sandbox;
+	let credentials: HarnessCredentialsHelper;
+
+	before(async () => {
+		sandbox = await startSandbox({ port: 0 });
+		const d = DEMO_CREDENTIALS.enkash;
+		credentials = new HarnessCredentialsHelper();
+		await credentials.add({
+			id: 'sandbox-enkash',
+			type: 'enkashApi',
+			data: {
+				environment: 'custom',
+				baseUrl: vendorBaseUrls(sandbox.url).enkash,
+				oauthClientId: d.oauthClientId,
+				oauthClientSecret: d.oauthClientSecret,
+				username: d.username,
+				password: d.password,
+				companyClientId: d.companyClientId,
+			},
+		});
+	});
+	after(async () => await sandbox.close());
+	beforeEach(async () => {
+		await sandbox.control.reset();
+		resetTokenState();
+	});
+
+	async function run(parameters: IDataObject, settings: IDataObject = {}) {
+		return await runWorkflow(enkashWorkflow(parameters, settings), { credentials });
+	}
+
+	test('Get: the customer by ID', async () => {
+		const result = await run({ resource: 'customer', operation: 'get', customerId: byId(ACTIVE) });
+		assert.equal(result.status, 'success', result.error?.message);
+		assert.equal(result.output('Enkash')[0].json.customerId, ACTIVE);
+	});
+
+	test('Get: an unknown customer is a clear 404', async () => {
+		const result = await run({ resource: 'customer', operation: 'get', customerId: byId('KCNOSUCHCUSTOMER') });
+		assert.equal(result.status, 'error');
+		assert.equal(result.nodeError('Enkash')?.message, 'Item 1: Enkash has no customer KCNOSUCHCUSTOMER');
+	});
+
+	test('a malformed customer ID is refused before any request', async () => {
+		// (n8n itself refuses a malformed ID typed in "By ID" mode; a value from an expression reaches our check.)
+		const result = await run({ resource: 'customer', operation: 'activate', customerId: { __rl: true, mode: 'list', value: 'customer-7' } });
+		assert.equal(result.status, 'error');
+		assert.equal(result.nodeError('Enkash')?.message, 'Item 1: Customer must be an Enkash customer ID: KC followed by 14 capital letters or digits (got "customer-7")');
+		assert.equal((await sandbox.control.ledger()).requests.length, 0);
+	});
+
+	test('Deactivate then Activate', async () => {
+		const off = await run({ resource: 'customer', operation: 'deactivate', customerId: byId(ACTIVE) });
+		assert.equal(off.status, 'success', off.error?.message);
+		assert.equal(off.output('Enkash')[0].json.active, false);
+		const on = await run({ resource: 'customer', operation: 'activate', customerId: byId(INACTIVE) });
+		assert.equal(on.output('Enkash')[0].json.active, true);
+	});
+
+	test('Activate an unknown customer: Enkash RECORD_NOT_FOUND', async () => {
+		const result = await run({ resource: 'customer', operation: 'activate', customerId: byId('KCNOSUCHCUSTOMER') });
+		assert.equal(result.status, 'error');
+		assert.match(result.nodeError('Enkash')?.message ?? '', /^Enkash RECORD_NOT_FOUND: /);
+	});
+
+	test('Delete: gone afterwards', async () => {
+		const deleted = await run({ resource: 'customer', operation: 'delete', customerId: byId(INACTIVE) });
+		assert.equal(deleted.status, 'success', deleted.error?.message);
+		const again = await run({ resource: 'customer', operation: 'get', customerId: byId(INACTIVE) });
+		assert.equal(again.status, 'error');
+	});
+
+	test('Search: Return All over the 2,000 seeded customers, Limit, and a name filter', async () => {
+		const all = await run({ resource: 'customer', operation: 'search', returnAll: true, customerFilters: {} });
+		assert.equal(all.output('Enkash').length, SEED_FACTS.enkash.customerCount);
+		const some = await run({ resource: 'customer', operation: 'search', returnAll: false, limit: 7, customerFilters: { active: 'no' } });
+		assert.equal(some.output('Enkash').length, 7);
+		assert.ok(some.output('Enkash').every((i) => i.json.active === false));
+	});
+
+	test('Customer Contact › Get: key contacts', async () => {
+		const result = await run({ resource: 'customerContact', operation: 'get', customerId: byId(ACTIVE) });
+		assert.equal(result.status, 'success', result.error?.message);
+		assert.ok(Array.isArray(result.output('Enkash')[0].json.customerKeyContacts));
+	});
+
+	test('the Customer list in the editor searches by name and pages (as n8n loads it)', async () => {
+		const { nodeTypes } = packageTypes();
+		const enkash = nodeTypes.getByNameAndVersion('n8n-nodes-token-connectors.enkash');
+		const field = enkash.description.properties.find((p) => p.name === 'customerId' && p.type === 'resourceLocator');
+		assert.deepEqual(field?.modes?.map((m) => m.name), ['list', 'id']);
+
+		const json = enkashWorkflow({ resource: 'customer', operation: 'get' });
+		const workflow = new Workflow({ nodes: json.nodes, connections: json.connections, active: false, nodeTypes });
+		const node = workflow.getNode('Enkash')!;
+		const context = new LoadOptionsContext(workflow, node, hostData(credentials, undefined, 'list', 'list'), 'parameters.customerId');
+		const search = enkash.methods!.listSearch!.searchCustomers;
+		const first = await search.call(context, undefined, undefined);
+		assert.equal(first.results.length, 100);
+		assert.equal(first.paginationToken, '100');
+		const second = await search.call(context, undefined, first.paginationToken as string);
+		assert.notDeepEqual(second.results[0], first.results[0]);
+		const got = await run({ resource: 'customer', operation: 'get', customerId: byId(ACTIVE) });
+		const legalName = String(got.output('Enkash')[0].json.legalName);
+		const named = await search.call(context, legalName.slice(2, 12).toUpperCase(), undefined);
+		assert.ok(named.results.some((r) => r.value === ACTIVE && r.name === `${legalName} (${ACTIVE})`), JSON.stringify(named.results.slice(0, 3)));
+		assert.ok(named.results.length < 100, 'the name filter narrows the list');
+	});
+});
