@@ -3,6 +3,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import * as customer from './actions/customer/Customer.resource';
 import * as customerContact from './actions/customerContact/CustomerContact.resource';
 import * as invoice from './actions/invoice/Invoice.resource';
+import * as paymentReminder from './actions/paymentReminder/PaymentReminder.resource';
 import { router } from './actions/router';
 import { searchCustomers } from './methods/listSearch';
 
@@ -30,12 +31,14 @@ export class Enkash implements INodeType {
 					{ name: 'Customer', value: 'customer' },
 					{ name: 'Customer Contact', value: 'customerContact' },
 					{ name: 'Invoice', value: 'invoice' },
+					{ name: 'Payment Reminder', value: 'paymentReminder' },
 				],
 				default: 'invoice',
 			},
 			...customer.description,
 			...customerContact.description,
 			...invoice.description,
+			...paymentReminder.description,
 			{
 				displayName: 'Options',
 				name: 'options',

@@ -4,8 +4,9 @@ import { routeToOperation } from '../../../shared/router';
 import * as customer from './customer/Customer.resource';
 import * as customerContact from './customerContact/CustomerContact.resource';
 import * as invoice from './invoice/Invoice.resource';
+import * as paymentReminder from './paymentReminder/PaymentReminder.resource';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const concurrency = this.getNodeParameter('options.concurrency', 0, 5) as number;
-	return await routeToOperation(this, { customer: customer.operations, customerContact: customerContact.operations, invoice: invoice.operations }, { concurrency });
+	return await routeToOperation(this, { customer: customer.operations, customerContact: customerContact.operations, invoice: invoice.operations, paymentReminder: paymentReminder.operations }, { concurrency });
 }

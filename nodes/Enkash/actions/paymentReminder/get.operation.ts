@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { enkashApiRequest } from '../../transport';
+import { customerIdFor, customerLocator } from '../customer/customerId';
+import { reminderIdField } from './fields';
+
+export const description: INodeProperties[] = [customerLocator({ resource: ['paymentReminder'], operation: ['get'] }), reminderIdField('get')];
+
+/** `GET /api/v0/customer/{customerId}/reminders/{reminderId}`. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const customerId = customerIdFor(this, itemIndex);
+	const reminderId = String(this.getNodeParameter('reminderId', itemIndex)).trim();
+	const payload = await enkashApiRequest.call(this, 'GET', `/api/v0/customer/${encodeURIComponent(customerId)}/reminders/${encodeURIComponent(reminderId)}`, {
+		itemIndex,
+		idempotent: true,
+	});
+	return [payload as IDataObject];
+}
