@@ -2,8 +2,14 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 
 import { runForEachItem, type ItemOperation } from './itemRunner';
 
+/**
+ * An operation runs once per item (`execute`), or once for all items together (`executeBatch`:
+ * e.g. dispatching the invoices of every input item in one request, results paired back to items).
+ */
+export type Operation = { execute: ItemOperation } | { executeBatch: (this: IExecuteFunctions) => Promise<INodeExecutionData[]> };
+
 /** A node's operations, by resource and operation name. */
-export type ResourceOperations = Record<string, Record<string, { execute: ItemOperation }>>;
+export type ResourceOperations = Record<string, Record<string, Operation>>;
 
 /** Dispatches the node's `resource` / `operation` parameters to the operation, run once per item. */
 export async function routeToOperation(
@@ -17,5 +23,6 @@ export async function routeToOperation(
 	if (!selected) {
 		throw new NodeOperationError(context.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
 	}
+	if ('executeBatch' in selected) return [await selected.executeBatch.call(context)];
 	return [await runForEachItem(context, selected.execute, options)];
 }

@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as create from './create.operation';
+import * as deleteCollection from './deleteCollection.operation';
+import * as dispatch from './dispatch.operation';
 import * as get from './get.operation';
 import * as search from './search.operation';
 
-export const operations = { create, get, search };
+export const operations = { create, deleteCollection, dispatch, get, search };
 
 export const description: INodeProperties[] = [
 	{
@@ -15,12 +17,16 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['invoice'] } },
 		options: [
 			{ name: 'Create', value: 'create', description: 'Create an invoice for a customer', action: 'Create an invoice' },
+			{ name: 'Delete Collection', value: 'deleteCollection', description: 'Delete the invoices of all input items in one request', action: 'Delete invoices' },
+			{ name: 'Dispatch', value: 'dispatch', description: 'Send the invoices of all input items to their customers', action: 'Dispatch invoices' },
 			{ name: 'Get', value: 'get', description: 'Get an invoice by its ID', action: 'Get an invoice' },
 			{ name: 'Search', value: 'search', description: 'Find invoices by customer, dates, amounts or status', action: 'Search invoices' },
 		],
 		default: 'get',
 	},
 	...create.description,
+	...deleteCollection.description,
+	...dispatch.description,
 	...get.description,
 	...search.description,
 ];

@@ -1,0 +1,8 @@
+import { invoiceCollectionOperation } from './invoiceCollection';
+
+/** `POST /api/v0/invoice/bulk/delete {invoiceIds[]}`: deletes the invoices of all input items. */
+export const { description, executeBatch } = invoiceCollectionOperation({
+	operation: 'deleteCollection',
+	path: '/api/v0/invoice/bulk/delete',
+	succeeded: ['DELETED'],
+});

@@ -1,0 +1,100 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { enkashApiRequest } from '../../transport';
+
+const INVOICE_ID = /^EKINV[0-9]{10}$/;
+const CHUNK = 500;
+
+interface CollectionResult {
+	invoiceId: string;
+	status: string;
+}
+
+/**
+ * Dispatch and Delete Collection act on many invoices in one request. The invoice ID comes from
+ * each input item; the IDs are sent in chunks of 500 and each result is paired back to the items
+ * that named it. An item whose ID is malformed or unknown fails alone (an error item with
+ * "Continue on Fail"), the others go through.
+ */
+export function invoiceCollectionOperation(spec: {
+	operation: string;
+	path: string;
+	/** The result statuses that mean success for this item. */
+	succeeded: string[];
+	extraFields?: INodeProperties[];
+	extraBody?: (context: IExecuteFunctions) => IDataObject;
+}) {
+	const show = { resource: ['invoice'], operation: [spec.operation] };
+	const description: INodeProperties[] = [
+		{
+			displayName: 'Invoice ID',
+			name: 'invoiceId',
+			type: 'string',
+			required: true,
+			default: '={{ $json.invoiceId }}',
+			placeholder: 'EKINV1000000001',
+			description: 'The invoice of each input item; all items go to Enkash together',
+			displayOptions: { show },
+		},
+		...(spec.extraFields ?? []).map((field) => ({ ...field, displayOptions: { show } })),
+	];
+
+	async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+		const count = this.getInputData().length;
+		const failures = new Map<number, NodeOperationError | NodeApiError>();
+		const idOf = new Map<number, string>();
+		for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+			const invoiceId = String(this.getNodeParameter('invoiceId', itemIndex, '') ?? '').trim();
+			if (INVOICE_ID.test(invoiceId)) idOf.set(itemIndex, invoiceId);
+			else {
+				failures.set(
+					itemIndex,
+					new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Invoice ID must be EKINV followed by 10 digits (got "${invoiceId}")`, { itemIndex }),
+				);
+			}
+		}
+
+		const ids = [...new Set(idOf.values())];
+		const results = new Map<string, CollectionResult | NodeApiError>();
+		const extra = spec.extraBody?.(this) ?? {};
+		for (let start = 0; start < ids.length; start += CHUNK) {
+			const chunk = ids.slice(start, start + CHUNK);
+			try {
+				const payload = (await enkashApiRequest.call(this, 'POST', spec.path, { body: { invoiceIds: chunk, ...extra } })) as { results?: CollectionResult[] };
+				for (const result of payload?.results ?? []) results.set(result.invoiceId, result);
+			} catch (error) {
+				// Enkash answers 404 when none of the chunk's invoices exist: each of them fails.
+				const apiError = error instanceof NodeApiError ? error : new NodeApiError(this.getNode(), error as JsonObject);
+				for (const invoiceId of chunk) results.set(invoiceId, apiError);
+			}
+		}
+
+		const output: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+			let failure = failures.get(itemIndex);
+			const invoiceId = idOf.get(itemIndex);
+			const result = invoiceId ? results.get(invoiceId) : undefined;
+			if (!failure && result instanceof NodeApiError) failure = result;
+			else if (!failure && result && !(result instanceof NodeApiError) && !spec.succeeded.includes(result.status)) {
+				failure = new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Enkash answered ${result.status} for invoice ${invoiceId}`, { itemIndex });
+			}
+			if (failure) {
+				if (!this.continueOnFail()) throw failure;
+				output.push({ json: { error: failure.message, invoiceId: invoiceId ?? null }, pairedItem: { item: itemIndex } });
+				continue;
+			}
+			output.push({ json: { ...(result as CollectionResult) }, pairedItem: { item: itemIndex } });
+		}
+		return output;
+	}
+
+	return { description, executeBatch };
+}
