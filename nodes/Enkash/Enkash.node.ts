@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
+import * as bharatConnect from './actions/bharatConnect/BharatConnect.resource';
 import * as customer from './actions/customer/Customer.resource';
 import * as customerContact from './actions/customerContact/CustomerContact.resource';
 import * as invoice from './actions/invoice/Invoice.resource';
@@ -28,6 +29,7 @@ export class Enkash implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Bharat Connect', value: 'bharatConnect' },
 					{ name: 'Customer', value: 'customer' },
 					{ name: 'Customer Contact', value: 'customerContact' },
 					{ name: 'Invoice', value: 'invoice' },
@@ -35,6 +37,7 @@ export class Enkash implements INodeType {
 				],
 				default: 'invoice',
 			},
+			...bharatConnect.description,
 			...customer.description,
 			...customerContact.description,
 			...invoice.description,

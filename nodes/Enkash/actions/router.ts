@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeToOperation } from '../../../shared/router';
+import * as bharatConnect from './bharatConnect/BharatConnect.resource';
 import * as customer from './customer/Customer.resource';
 import * as customerContact from './customerContact/CustomerContact.resource';
 import * as invoice from './invoice/Invoice.resource';
@@ -8,5 +9,5 @@ import * as paymentReminder from './paymentReminder/PaymentReminder.resource';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const concurrency = this.getNodeParameter('options.concurrency', 0, 5) as number;
-	return await routeToOperation(this, { customer: customer.operations, customerContact: customerContact.operations, invoice: invoice.operations, paymentReminder: paymentReminder.operations }, { concurrency });
+	return await routeToOperation(this, { bharatConnect: bharatConnect.operations, customer: customer.operations, customerContact: customerContact.operations, invoice: invoice.operations, paymentReminder: paymentReminder.operations }, { concurrency });
 }

@@ -1,0 +1,23 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as changeInvoiceStatus from './changeInvoiceStatus.operation';
+import * as paymentConfirmation from './paymentConfirmation.operation';
+
+export const operations = { changeInvoiceStatus, paymentConfirmation };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['bharatConnect'] } },
+		options: [
+			{ name: 'Change Invoice Status', value: 'changeInvoiceStatus', description: 'Ask Bharat Connect to move an invoice to a new status', action: 'Change an invoice status' },
+			{ name: 'Payment Confirmation', value: 'paymentConfirmation', description: 'Confirm a payment against invoices', action: 'Confirm a payment' },
+		],
+		default: 'paymentConfirmation',
+	},
+	...changeInvoiceStatus.description,
+	...paymentConfirmation.description,
+];

@@ -1,0 +1,65 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { validateInput } from '../../../../shared/validation';
+import { enkashApiRequest } from '../../transport';
+
+const show = { resource: ['bharatConnect'], operation: ['paymentConfirmation'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Invoice IDs',
+		name: 'invoiceIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'EKINV1000000001, EKINV1000000002',
+		description: 'The invoices the payment settles, comma-separated',
+		displayOptions: { show },
+	},
+	{ displayName: 'Payment ID', name: 'paymentId', type: 'string', required: true, default: '', description: "The payment's reference in Bharat Connect", displayOptions: { show } },
+	{
+		displayName: 'Response',
+		name: 'response',
+		type: 'options',
+		default: 'SUCCESS',
+		options: [
+			{ name: 'Failure', value: 'FAILURE' },
+			{ name: 'Success', value: 'SUCCESS' },
+		],
+		description: 'Whether the payment went through',
+		displayOptions: { show },
+	},
+	{ displayName: 'Type', name: 'type', type: 'string', required: true, default: 'PAYMENT', description: 'The confirmation type Bharat Connect expects', displayOptions: { show } },
+	{ displayName: 'Remarks', name: 'remarks', type: 'string', default: '', displayOptions: { show } },
+];
+
+const schema = z.object({
+	invoiceIds: z.array(z.string().regex(/^EKINV[0-9]{10}$/, 'must each be EKINV followed by 10 digits')).min(1, 'must name at least one invoice').max(5000, 'must name at most 5,000 invoices'),
+	paymentId: z.string().trim().min(1, 'is required'),
+	response: z.string().trim().min(1, 'is required'),
+	type: z.string().trim().min(1, 'is required'),
+	remarks: z.string().optional(),
+});
+
+/** `POST /api/v0/invoice/payment-confirmation` (Bharat Connect 2.0). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const raw = {
+		invoiceIds: String(this.getNodeParameter('invoiceIds', itemIndex, '') ?? '')
+			.split(',')
+			.map((id) => id.trim())
+			.filter(Boolean),
+		paymentId: String(this.getNodeParameter('paymentId', itemIndex, '')),
+		response: String(this.getNodeParameter('response', itemIndex, '')),
+		type: String(this.getNodeParameter('type', itemIndex, '')),
+		remarks: (this.getNodeParameter('remarks', itemIndex, '') as string) || undefined,
+	};
+	const body = validateInput(this.getNode(), schema, raw, itemIndex, {
+		invoiceIds: 'Invoice IDs',
+		paymentId: 'Payment ID',
+		response: 'Response',
+		type: 'Type',
+		remarks: 'Remarks',
+	});
+	return [(await enkashApiRequest.call(this, 'POST', '/api/v0/invoice/payment-confirmation', { body, itemIndex })) as IDataObject];
+}
