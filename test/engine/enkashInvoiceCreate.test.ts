@@ -149,4 +149,24 @@ describe('Enkash › Invoice › Create (engine, sandbox)', () => {
 		console.log(`10,000 creates in ${seconds.toFixed(1)} s; ${stats.enkash.requests} requests, ${stats.enkash.faultsInjected} faults injected`);
 		assert.ok(stats.enkash.faultsInjected > 500, 'faults were really injected');
 	});
+
+	test('Update: changes only the chosen fields; a bad amount is named; an unknown invoice is Enkash RECORD_NOT_FOUND', async () => {
+		const created = await runWorkflow(workflow(), { credentials: await credentials(), input: [{ customerId: CUSTOMER, amount: 10, dueDate: '2026-12-15', orderId: 'upd-1' }] });
+		const invoice = created.output(NODE)[0].json;
+		const update = (invoiceId: unknown, updateFields: IDataObject): WorkflowJson => {
+			const json = workflow();
+			json.nodes.find((n) => n.name === NODE)!.parameters = { resource: 'invoice', operation: 'update', invoiceId: invoiceId as string, updateFields } as never;
+			return json;
+		};
+		const changed = await runWorkflow(update(invoice.invoiceId, { dueDate: '2027-01-31', description: 'Renegotiated' }), { credentials: await credentials() });
+		assert.equal(changed.status, 'success', changed.error?.message);
+		assert.equal(changed.output(NODE)[0].json.dueDate, '2027-01-31');
+		assert.equal(changed.output(NODE)[0].json.description, 'Renegotiated');
+		assert.equal(changed.output(NODE)[0].json.baseAmount, 10, 'unchanged');
+
+		const bad = await runWorkflow(update(invoice.invoiceId, { baseAmount: 0.01 }), { credentials: await credentials() });
+		assert.equal(bad.nodeError(NODE)?.message, 'Item 1: Base Amount must be at least 0.1');
+		const unknown = await runWorkflow(update('EKINV9999999999', { description: 'x' }), { credentials: await credentials() });
+		assert.match(unknown.nodeError(NODE)?.message ?? '', /^Enkash RECORD_NOT_FOUND: /);
+	});
 });

@@ -5,8 +5,9 @@ import * as deleteCollection from './deleteCollection.operation';
 import * as dispatch from './dispatch.operation';
 import * as get from './get.operation';
 import * as search from './search.operation';
+import * as update from './update.operation';
 
-export const operations = { create, deleteCollection, dispatch, get, search };
+export const operations = { create, deleteCollection, dispatch, get, search, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -21,6 +22,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Dispatch', value: 'dispatch', description: 'Send the invoices of all input items to their customers', action: 'Dispatch invoices' },
 			{ name: 'Get', value: 'get', description: 'Get an invoice by its ID', action: 'Get an invoice' },
 			{ name: 'Search', value: 'search', description: 'Find invoices by customer, dates, amounts or status', action: 'Search invoices' },
+			{ name: 'Update', value: 'update', description: 'Change an invoice', action: 'Update an invoice' },
 		],
 		default: 'get',
 	},
@@ -29,4 +31,5 @@ export const description: INodeProperties[] = [
 	...dispatch.description,
 	...get.description,
 	...search.description,
+	...update.description,
 ];

@@ -7,6 +7,35 @@ import { enkashApiRequest } from '../../transport';
 
 const show = { resource: ['invoice'], operation: ['create'] };
 
+/** The optional invoice fields, for Create's Additional Fields and Update's Update Fields. */
+export const INVOICE_FIELD_OPTIONS: INodeProperties[] = [
+	{
+		displayName: 'Approval Status',
+		name: 'approvalStatus',
+		type: 'options',
+		default: 'APPROVED',
+		options: [
+			{ name: 'Approved', value: 'APPROVED' },
+			{ name: 'Pending', value: 'PENDING' },
+			{ name: 'Rejected', value: 'REJECTED' },
+		],
+	},
+	{ displayName: 'Balance Amount', name: 'balanceAmount', type: 'number', default: 0, description: 'The amount still to be paid, if not the full amount' },
+	{ displayName: 'CGST', name: 'cgst', type: 'number', default: 0, description: 'Central GST rate in percent' },
+	{ displayName: 'Charge Customer', name: 'chargeCustomer', type: 'boolean', default: false, description: 'Whether the customer pays the payment fees' },
+	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+	{ displayName: 'Dispatch Now', name: 'dispatchNow', type: 'boolean', default: false, description: 'Whether to send the invoice to the customer right away' },
+	{ displayName: 'Email Address', name: 'emailAddress', type: 'string', placeholder: 'name@email.com', default: '', description: 'Where to send the invoice' },
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		default: '',
+		description: 'Your own reference for the invoice, such as the order number; used to avoid creating it twice',
+	},
+	{ displayName: 'GST Exclusive', name: 'gstExclusive', type: 'boolean', default: false, description: 'Whether GST is added on top of the base amount' },
+];
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Customer ID',
@@ -54,37 +83,11 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Approval Status',
-				name: 'approvalStatus',
-				type: 'options',
-				default: 'APPROVED',
-				options: [
-					{ name: 'Approved', value: 'APPROVED' },
-					{ name: 'Pending', value: 'PENDING' },
-					{ name: 'Rejected', value: 'REJECTED' },
-				],
-			},
-			{ displayName: 'Balance Amount', name: 'balanceAmount', type: 'number', default: 0, description: 'The amount still to be paid, if not the full amount' },
-			{ displayName: 'CGST', name: 'cgst', type: 'number', default: 0, description: 'Central GST rate in percent' },
-			{ displayName: 'Charge Customer', name: 'chargeCustomer', type: 'boolean', default: false, description: 'Whether the customer pays the payment fees' },
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'Dispatch Now', name: 'dispatchNow', type: 'boolean', default: false, description: 'Whether to send the invoice to the customer right away' },
-			{ displayName: 'Email Address', name: 'emailAddress', type: 'string', placeholder: 'name@email.com', default: '', description: 'Where to send the invoice' },
-			{
-				displayName: 'External ID',
-				name: 'externalId',
-				type: 'string',
-				default: '',
-				description: 'Your own reference for the invoice, such as the order number; used to avoid creating it twice',
-			},
-			{ displayName: 'GST Exclusive', name: 'gstExclusive', type: 'boolean', default: false, description: 'Whether GST is added on top of the base amount' },
-		],
+		options: INVOICE_FIELD_OPTIONS,
 	},
 ];
 
-const LABELS: Record<string, string> = {
+export const INVOICE_LABELS: Record<string, string> = {
 	customerId: 'Customer ID',
 	baseAmount: 'Base Amount',
 	dueDate: 'Due Date',
@@ -97,7 +100,7 @@ const LABELS: Record<string, string> = {
 };
 
 /** The contract's createInvoice fields (API-CONTRACTS.md section 3). */
-const invoiceSchema = z
+export const invoiceSchema = z
 	.object({
 		customerId: z.string().trim().regex(/^KC[A-Z0-9]{14}$/, 'must be KC followed by 14 capital letters or digits'),
 		baseAmount: z.number({ invalid_type_error: 'must be a number' }).finite('must be a number').min(0.1, 'must be at least 0.1'),
@@ -132,7 +135,7 @@ function invoiceBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	};
 	for (const [key, value] of Object.entries(additional)) if (value !== '' && value !== undefined && value !== null) raw[key] = value;
 	if (typeof raw.baseAmount === 'string' && raw.baseAmount.trim() !== '' && !Number.isNaN(Number(raw.baseAmount))) raw.baseAmount = Number(raw.baseAmount);
-	return validateInput(this.getNode(), invoiceSchema, raw, itemIndex, LABELS) as IDataObject;
+	return validateInput(this.getNode(), invoiceSchema, raw, itemIndex, INVOICE_LABELS) as IDataObject;
 }
 
 /** The invoice with this external ID, if one exists. */

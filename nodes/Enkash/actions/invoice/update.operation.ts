@@ -1,0 +1,65 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { DateValueError, toApiDate } from '../../../../shared/dates';
+import { validateInput } from '../../../../shared/validation';
+import { companyId, enkashApiRequest } from '../../transport';
+import { INVOICE_FIELD_OPTIONS, INVOICE_LABELS, invoiceSchema } from './create.operation';
+
+const show = { resource: ['invoice'], operation: ['update'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Invoice ID',
+		name: 'invoiceId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'EKINV1000000001',
+		description: 'The Enkash ID of the invoice to change',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{ displayName: 'Base Amount', name: 'baseAmount', type: 'number', typeOptions: { minValue: 0.1, numberPrecision: 2 }, default: 0, description: 'The amount before tax, at least 0.1' },
+			{ displayName: 'Due Date', name: 'dueDate', type: 'string', placeholder: 'YYYY-MM-DD', default: '', description: "The new due date, read in the workflow's time zone" },
+			...INVOICE_FIELD_OPTIONS.filter((field) => field.name !== 'dispatchNow'),
+		],
+	},
+];
+
+/** Only the fields the user chose; `customerId` and `dispatchNow` cannot change once created. */
+const updateSchema = invoiceSchema.omit({ customerId: true, dispatchNow: true }).partial();
+
+/** `PATCH /api/v0/invoice/{invoiceId}?sellerId=`: changes only the chosen fields. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const invoiceId = String(this.getNodeParameter('invoiceId', itemIndex, '') ?? '').trim();
+	if (!/^EKINV[0-9]{10}$/.test(invoiceId)) {
+		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Invoice ID must be EKINV followed by 10 digits (got "${invoiceId}")`, { itemIndex });
+	}
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const raw: IDataObject = {};
+	for (const [key, value] of Object.entries(fields)) if (value !== '' && value !== undefined && value !== null) raw[key] = value;
+	if (Object.keys(raw).length === 0) throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: choose at least one field to update`, { itemIndex });
+	if (raw.dueDate !== undefined) {
+		try {
+			raw.dueDate = toApiDate(raw.dueDate, this.getTimezone(), 'Due Date');
+		} catch (error) {
+			if (error instanceof DateValueError) throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: ${error.message}`, { itemIndex });
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
+	}
+	const body = validateInput(this.getNode(), updateSchema, raw, itemIndex, INVOICE_LABELS) as IDataObject;
+	const payload = await enkashApiRequest.call(this, 'PATCH', `/api/v0/invoice/${invoiceId}`, {
+		qs: { sellerId: await companyId.call(this) },
+		body,
+		itemIndex,
+		idempotent: true,
+	});
+	return [payload as IDataObject];
+}
