@@ -142,4 +142,44 @@ describe('Enkash › Customer and Customer Contact (engine, sandbox)', () => {
 		assert.ok(named.results.some((r) => r.value === ACTIVE && r.name === `${legalName} (${ACTIVE})`), JSON.stringify(named.results.slice(0, 3)));
 		assert.ok(named.results.length < 100, 'the name filter narrows the list');
 	});
+
+	const contact = { contact: [{ name: 'Asha Rao', email: 'asha@example.com', mobile: '9876543210', designation: 'Accounts' }] };
+
+	test('Create: with key contacts; a second run with the same reference returns the same customer', async () => {
+		const params = { resource: 'customer', operation: 'create', legalName: 'Acme Textiles Pvt Ltd', keyContacts: contact, skipExisting: true, additionalFields: { uniqueRefNo: 'ACME-1', pinCode: '560001', state: 'Karnataka' } };
+		const first = await run(params);
+		assert.equal(first.status, 'success', first.error?.message);
+		const customer = first.output('Enkash')[0].json;
+		assert.match(String(customer.customerId), /^KC[A-Z0-9]{14}$/);
+		assert.equal((customer.customerKeyContacts as IDataObject[])[0].email, 'asha@example.com');
+		const second = await run(params);
+		assert.equal(second.output('Enkash')[0].json.customerId, customer.customerId);
+		assert.equal((await sandbox.control.ledger()).records.filter((r) => r.type === 'customer').length, 1);
+	});
+
+	const badCustomers: Array<[string, IDataObject, string]> = [
+		['no contact', { keyContacts: {} }, 'Item 1: Key Contacts need at least one contact'],
+		['a contact with neither e-mail nor mobile', { keyContacts: { contact: [{ name: 'X' }] } }, 'Item 1: Key Contacts need an e-mail address or a mobile number'],
+		['a bad mobile', { keyContacts: { contact: [{ name: 'X', mobile: '12345' }] } }, 'Item 1: Key Contacts need a 10-digit Indian mobile number'],
+		['a bad PIN', { additionalFields: { pinCode: '5600' } }, 'Item 1: PIN Code must be six digits'],
+		['a bad IFSC', { additionalFields: { ifsc: 'HDFC1234' } }, 'Item 1: IFSC must be an IFSC code such as HDFC0001234'],
+		['a bad PAN', { additionalFields: { panOrGstin: 'ABC' } }, 'Item 1: PAN or GSTIN must be a PAN (ABCDE1234F) or a GSTIN'],
+	];
+	for (const [name, override, message] of badCustomers) {
+		test(`Create refuses ${name} before any request`, async () => {
+			const result = await run({ resource: 'customer', operation: 'create', legalName: 'Acme', keyContacts: contact, additionalFields: {}, ...override });
+			assert.equal(result.status, 'error');
+			assert.equal(result.nodeError('Enkash')?.message, message);
+			assert.equal((await sandbox.control.ledger()).requests.length, 0);
+		});
+	}
+
+	test('Update: only the given fields change; nothing to change is named', async () => {
+		const updated = await run({ resource: 'customer', operation: 'update', customerId: byId(ACTIVE), updateFields: { state: 'Goa' }, keyContacts: {} });
+		assert.equal(updated.status, 'success', updated.error?.message);
+		assert.equal(updated.output('Enkash')[0].json.state, 'Goa');
+		assert.ok((updated.output('Enkash')[0].json.customerKeyContacts as unknown[]).length > 0, 'contacts kept');
+		const nothing = await run({ resource: 'customer', operation: 'update', customerId: byId(ACTIVE), updateFields: {}, keyContacts: {} });
+		assert.equal(nothing.nodeError('Enkash')?.message, 'Item 1: choose at least one field to update');
+	});
 });
