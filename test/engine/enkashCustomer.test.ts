@@ -1,68 +1,24 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { LoadOptionsContext } from 'n8n-core';
-import { Workflow, type IDataObject, type INodeParameters } from 'n8n-workflow';
+import { Workflow, type IDataObject } from 'n8n-workflow';
 
-import { DEMO_CREDENTIALS, SEED_FACTS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
-import { HarnessCredentialsHelper, packageTypes, resetTokenState, runWorkflow, type WorkflowJson } from '../harness';
+import { SEED_FACTS } from '../../sandbox';
+import { packageTypes, runWorkflow } from '../harness';
 import { hostData } from '../harness/runWorkflow';
+import { enkashWorkflow, useEnkashSandbox } from './support/enkash';
 
 const ACTIVE = SEED_FACTS.enkash.activeCustomerId;
 const INACTIVE = SEED_FACTS.enkash.inactiveCustomerId;
 
-function enkashWorkflow(parameters: IDataObject, settings: IDataObject = {}): WorkflowJson {
-	return {
-		name: 'Enkash customer',
-		nodes: [
-			{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'e',
-				name: 'Enkash',
-				type: 'n8n-nodes-token-connectors.enkash',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: parameters as INodeParameters,
-				credentials: { enkashApi: { id: 'sandbox-enkash', name: 'Enkash sandbox' } },
-				...settings,
-			},
-		],
-		connections: { Start: { main: [[{ node: 'Enkash', type: 'main', index: 0 }]] } },
-	};
-}
-
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describe('Enkash › Customer and Customer Contact (engine, sandbox)', () => {
-	let sandbox: Sandbox;
-	let credentials: HarnessCredentialsHelper;
-
-	before(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		const d = DEMO_CREDENTIALS.enkash;
-		credentials = new HarnessCredentialsHelper();
-		await credentials.add({
-			id: 'sandbox-enkash',
-			type: 'enkashApi',
-			data: {
-				environment: 'custom',
-				baseUrl: vendorBaseUrls(sandbox.url).enkash,
-				oauthClientId: d.oauthClientId,
-				oauthClientSecret: d.oauthClientSecret,
-				username: d.username,
-				password: d.password,
-				companyClientId: d.companyClientId,
-			},
-		});
-	});
-	after(async () => await sandbox.close());
-	beforeEach(async () => {
-		await sandbox.control.reset();
-		resetTokenState();
-	});
+	const suite = useEnkashSandbox();
 
 	async function run(parameters: IDataObject, settings: IDataObject = {}) {
-		return await runWorkflow(enkashWorkflow(parameters, settings), { credentials });
+		return await runWorkflow(enkashWorkflow('Enkash', parameters, settings), { credentials: suite.credentials });
 	}
 
 	test('Get: the customer by ID', async () => {
@@ -82,7 +38,7 @@ describe('Enkash › Customer and Customer Contact (engine, sandbox)', () => {
 		const result = await run({ resource: 'customer', operation: 'activate', customerId: { __rl: true, mode: 'list', value: 'customer-7' } });
 		assert.equal(result.status, 'error');
 		assert.equal(result.nodeError('Enkash')?.message, 'Item 1: Customer must be an Enkash customer ID: KC followed by 14 capital letters or digits (got "customer-7")');
-		assert.equal((await sandbox.control.ledger()).requests.length, 0);
+		assert.equal((await suite.sandbox.control.ledger()).requests.length, 0);
 	});
 
 	test('Deactivate then Activate', async () => {
@@ -126,10 +82,10 @@ describe('Enkash › Customer and Customer Contact (engine, sandbox)', () => {
 		const field = enkash.description.properties.find((p) => p.name === 'customerId' && p.type === 'resourceLocator');
 		assert.deepEqual(field?.modes?.map((m) => m.name), ['list', 'id']);
 
-		const json = enkashWorkflow({ resource: 'customer', operation: 'get' });
+		const json = enkashWorkflow('Enkash', { resource: 'customer', operation: 'get' });
 		const workflow = new Workflow({ nodes: json.nodes, connections: json.connections, active: false, nodeTypes });
 		const node = workflow.getNode('Enkash')!;
-		const context = new LoadOptionsContext(workflow, node, hostData(credentials, undefined, 'list', 'list'), 'parameters.customerId');
+		const context = new LoadOptionsContext(workflow, node, hostData(suite.credentials, undefined, 'list', 'list'), 'parameters.customerId');
 		const search = enkash.methods!.listSearch!.searchCustomers;
 		const first = await search.call(context, undefined, undefined);
 		assert.equal(first.results.length, 100);
@@ -154,7 +110,7 @@ describe('Enkash › Customer and Customer Contact (engine, sandbox)', () => {
 		assert.equal((customer.customerKeyContacts as IDataObject[])[0].email, 'asha@example.com');
 		const second = await run(params);
 		assert.equal(second.output('Enkash')[0].json.customerId, customer.customerId);
-		assert.equal((await sandbox.control.ledger()).records.filter((r) => r.type === 'customer').length, 1);
+		assert.equal((await suite.sandbox.control.ledger()).records.filter((r) => r.type === 'customer').length, 1);
 	});
 
 	const badCustomers: Array<[string, IDataObject, string]> = [
@@ -170,7 +126,7 @@ describe('Enkash › Customer and Customer Contact (engine, sandbox)', () => {
 			const result = await run({ resource: 'customer', operation: 'create', legalName: 'Acme', keyContacts: contact, additionalFields: {}, ...override });
 			assert.equal(result.status, 'error');
 			assert.equal(result.nodeError('Enkash')?.message, message);
-			assert.equal((await sandbox.control.ledger()).requests.length, 0);
+			assert.equal((await suite.sandbox.control.ledger()).requests.length, 0);
 		});
 	}
 

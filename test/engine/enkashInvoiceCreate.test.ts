@@ -1,44 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEMO_CREDENTIALS, SEED_FACTS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
-import { HarnessCredentialsHelper, loadExample, resetTokenState, runWorkflow, type WorkflowJson } from '../harness';
+import { SEED_FACTS } from '../../sandbox';
+import { loadExample, runWorkflow, type WorkflowJson } from '../harness';
+import { useEnkashSandbox } from './support/enkash';
 
 const NODE = 'Create Invoice';
 const CUSTOMER = SEED_FACTS.enkash.activeCustomerId;
 
 describe('Enkash › Invoice › Create (engine, sandbox)', () => {
-	let sandbox: Sandbox;
-
-	before(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	after(async () => await sandbox.close());
-	beforeEach(async () => {
-		await sandbox.control.reset();
-		resetTokenState();
-	});
-
-	async function credentials(): Promise<HarnessCredentialsHelper> {
-		const d = DEMO_CREDENTIALS.enkash;
-		const helper = new HarnessCredentialsHelper();
-		await helper.add({
-			id: 'sandbox-enkash',
-			type: 'enkashApi',
-			data: {
-				environment: 'custom',
-				baseUrl: vendorBaseUrls(sandbox.url).enkash,
-				oauthClientId: d.oauthClientId,
-				oauthClientSecret: d.oauthClientSecret,
-				username: d.username,
-				password: d.password,
-				companyClientId: d.companyClientId,
-			},
-		});
-		return helper;
-	}
+	const suite = useEnkashSandbox();
+	const credentials = async () => suite.credentials;
 
 	function workflow(options: Record<string, number> = {}, nodeSettings: IDataObject = {}): WorkflowJson {
 		const json = loadExample('enkash-create-invoice.json');
@@ -49,7 +23,7 @@ describe('Enkash › Invoice › Create (engine, sandbox)', () => {
 	}
 
 	async function invoicesCreated() {
-		return (await sandbox.control.ledger()).records.filter((r) => r.vendor === 'enkash' && r.type === 'invoice');
+		return (await suite.sandbox.control.ledger()).records.filter((r) => r.vendor === 'enkash' && r.type === 'invoice');
 	}
 
 	test('creates an invoice with the due date as YYYY-MM-DD in the workflow time zone', async () => {
@@ -103,7 +77,7 @@ describe('Enkash › Invoice › Create (engine, sandbox)', () => {
 			});
 			assert.equal(result.status, 'error');
 			assert.equal(result.nodeError(NODE)?.message, message);
-			assert.equal((await sandbox.control.ledger()).requests.length, 0);
+			assert.equal((await suite.sandbox.control.ledger()).requests.length, 0);
 		});
 	}
 
@@ -124,7 +98,7 @@ describe('Enkash › Invoice › Create (engine, sandbox)', () => {
 	});
 
 	test('10,000 creates with 5 % 429/503 and 1 % dropped connections → exactly 10,000 invoices, none doubled, all paired', async () => {
-		await sandbox.control.setFaults([
+		await suite.sandbox.control.setFaults([
 			{ vendor: 'enkash', path: '/api/v0/invoice', kind: '429', probability: 0.025, retryAfterSeconds: 0 },
 			{ vendor: 'enkash', path: '/api/v0/invoice', kind: '503', probability: 0.025, retryAfterSeconds: 0 },
 			{ vendor: 'enkash', method: 'POST', path: '/api/v0/invoice', kind: 'drop', probability: 0.005 },
@@ -145,7 +119,7 @@ describe('Enkash › Invoice › Create (engine, sandbox)', () => {
 		const created = await invoicesCreated();
 		assert.equal(created.length, 10_000);
 		assert.equal(new Set(created.map((r) => r.externalId)).size, 10_000, 'no externalId twice');
-		const stats = await sandbox.control.stats();
+		const stats = await suite.sandbox.control.stats();
 		console.log(`10,000 creates in ${seconds.toFixed(1)} s; ${stats.enkash.requests} requests, ${stats.enkash.faultsInjected} faults injected`);
 		assert.ok(stats.enkash.faultsInjected > 500, 'faults were really injected');
 	});

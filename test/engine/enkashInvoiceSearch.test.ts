@@ -1,40 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
-import { HarnessCredentialsHelper, loadExample, resetTokenState, runWorkflow, type WorkflowJson } from '../harness';
+import { loadExample, runWorkflow, type WorkflowJson } from '../harness';
+import { useEnkashSandbox } from './support/enkash';
 
 const NODE = 'Search Invoices';
 
 describe('Enkash › Invoice › Search (engine, sandbox)', () => {
-	let sandbox: Sandbox;
-	let credentials: HarnessCredentialsHelper;
-
-	before(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		const d = DEMO_CREDENTIALS.enkash;
-		credentials = new HarnessCredentialsHelper();
-		await credentials.add({
-			id: 'sandbox-enkash',
-			type: 'enkashApi',
-			data: {
-				environment: 'custom',
-				baseUrl: vendorBaseUrls(sandbox.url).enkash,
-				oauthClientId: d.oauthClientId,
-				oauthClientSecret: d.oauthClientSecret,
-				username: d.username,
-				password: d.password,
-				companyClientId: d.companyClientId,
-			},
-		});
-	});
-	after(async () => await sandbox.close());
-	beforeEach(async () => {
-		await sandbox.control.reset();
-		resetTokenState();
-	});
+	const suite = useEnkashSandbox();
 
 	function search(parameters: IDataObject): WorkflowJson {
 		const workflow = loadExample('enkash-search-invoices.json');
@@ -43,32 +18,32 @@ describe('Enkash › Invoice › Search (engine, sandbox)', () => {
 	}
 
 	test('Return All over 50,000 invoices returns each exactly once, in order', async () => {
-		const seeded = await sandbox.control.seedEnkashInvoices(45_000);
+		const seeded = await suite.sandbox.control.seedEnkashInvoices(45_000);
 		assert.equal(seeded.total, 50_000);
-		const result = await runWorkflow(search({ returnAll: true, searchOptions: { orderBy: 'invoiceId', pageSize: 5000 } }), { credentials });
+		const result = await runWorkflow(search({ returnAll: true, searchOptions: { orderBy: 'invoiceId', pageSize: 5000 } }), { credentials: suite.credentials });
 
 		assert.equal(result.status, 'success', result.error?.message);
 		const ids = result.output(NODE).map((item) => String(item.json.invoiceId));
 		assert.equal(ids.length, 50_000);
 		assert.equal(new Set(ids).size, 50_000, 'no invoice twice');
 		assert.deepEqual(ids, [...ids].sort(), 'in invoice ID order');
-		const pages = (await sandbox.control.ledger()).requests.filter((r) => r.path === '/api/v0/invoice/search' && r.status === 200);
+		const pages = (await suite.sandbox.control.ledger()).requests.filter((r) => r.path === '/api/v0/invoice/search' && r.status === 200);
 		assert.equal(pages.length, 10, '10 pages of 5,000');
 	});
 
 	test('Limit 1,234 returns 1,234 and asks for no more', async () => {
-		const result = await runWorkflow(search({ returnAll: false, limit: 1234, searchOptions: { pageSize: 500 } }), { credentials });
+		const result = await runWorkflow(search({ returnAll: false, limit: 1234, searchOptions: { pageSize: 500 } }), { credentials: suite.credentials });
 		assert.equal(result.status, 'success', result.error?.message);
 		assert.equal(result.output(NODE).length, 1234);
 		// (A token persisted by the previous test was revoked by the sandbox reset: one 401 and a renewal come first.)
-		const pages = (await sandbox.control.ledger()).requests.filter((r) => r.path === '/api/v0/invoice/search' && r.status === 200);
+		const pages = (await suite.sandbox.control.ledger()).requests.filter((r) => r.path === '/api/v0/invoice/search' && r.status === 200);
 		assert.equal(pages.length, 3, '500 + 500 + 234');
 	});
 
 	test('filters: due-date range and not dispatched', async () => {
 		const result = await runWorkflow(
 			search({ returnAll: true, filters: { dueDateFrom: '2026-01-01', dueDateTo: '2026-12-31', dispatched: 'no' }, searchOptions: { orderBy: 'dueDate' } }),
-			{ credentials },
+			{ credentials: suite.credentials },
 		);
 		assert.equal(result.status, 'success', result.error?.message);
 		const items = result.output(NODE).map((i) => i.json);
@@ -79,9 +54,9 @@ describe('Enkash › Invoice › Search (engine, sandbox)', () => {
 	});
 
 	test('a bad date in a filter names the item and the field, and nothing reaches the server', async () => {
-		const result = await runWorkflow(search({ returnAll: true, filters: { dueDateFrom: 'next tuesday' } }), { credentials });
+		const result = await runWorkflow(search({ returnAll: true, filters: { dueDateFrom: 'next tuesday' } }), { credentials: suite.credentials });
 		assert.equal(result.status, 'error');
 		assert.match(result.nodeError(NODE)?.message ?? '', /^Item 1: Due Date From must be a date/);
-		assert.equal((await sandbox.control.ledger()).requests.length, 0);
+		assert.equal((await suite.sandbox.control.ledger()).requests.length, 0);
 	});
 });

@@ -1,62 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { DEMO_CREDENTIALS, SEED_FACTS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
-import { HarnessCredentialsHelper, packageTypes, resetTokenState, runWorkflow, type WorkflowJson } from '../harness';
+import { SEED_FACTS } from '../../sandbox';
+import { packageTypes, runWorkflow } from '../harness';
+import { enkashWorkflow, useEnkashSandbox } from './support/enkash';
 
 const CUSTOMER = { __rl: true, mode: 'id', value: SEED_FACTS.enkash.activeCustomerId };
 
-function reminderWorkflow(parameters: IDataObject, settings: IDataObject = {}): WorkflowJson {
-	return {
-		name: 'Enkash reminders',
-		nodes: [
-			{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'e',
-				name: 'Reminder',
-				type: 'n8n-nodes-token-connectors.enkash',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { resource: 'paymentReminder', customerId: CUSTOMER, ...parameters } as INodeParameters,
-				credentials: { enkashApi: { id: 'sandbox-enkash', name: 'Enkash sandbox' } },
-				...settings,
-			},
-		],
-		connections: { Start: { main: [[{ node: 'Reminder', type: 'main', index: 0 }]] } },
-	};
-}
-
 describe('Enkash › Payment Reminder (engine, sandbox)', () => {
-	let sandbox: Sandbox;
-	let credentials: HarnessCredentialsHelper;
+	const suite = useEnkashSandbox();
 
-	before(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		const d = DEMO_CREDENTIALS.enkash;
-		credentials = new HarnessCredentialsHelper();
-		await credentials.add({
-			id: 'sandbox-enkash',
-			type: 'enkashApi',
-			data: {
-				environment: 'custom',
-				baseUrl: vendorBaseUrls(sandbox.url).enkash,
-				oauthClientId: d.oauthClientId,
-				oauthClientSecret: d.oauthClientSecret,
-				username: d.username,
-				password: d.password,
-				companyClientId: d.companyClientId,
-			},
-		});
-	});
-	after(async () => await sandbox.close());
-	beforeEach(async () => {
-		await sandbox.control.reset();
-		resetTokenState();
-	});
-
-	const run = async (parameters: IDataObject, settings: IDataObject = {}) => await runWorkflow(reminderWorkflow(parameters, settings), { credentials });
+	const run = async (parameters: IDataObject) =>
+		await runWorkflow(enkashWorkflow('Reminder', { resource: 'paymentReminder', customerId: CUSTOMER, ...parameters }), { credentials: suite.credentials });
 
 	test('create, get, update, get many, delete', async () => {
 		const created = await run({ operation: 'create', name: '3 days before due', channel: 'WHATSAPP', offsetDays: -3, reference: 'DUE_DATE', enabled: true });
@@ -97,7 +54,7 @@ describe('Enkash › Payment Reminder (engine, sandbox)', () => {
 			const result = await run(parameters);
 			assert.equal(result.status, 'error');
 			assert.equal(result.nodeError('Reminder')?.message, message);
-			assert.equal((await sandbox.control.ledger()).requests.length, 0);
+			assert.equal((await suite.sandbox.control.ledger()).requests.length, 0);
 		});
 	}
 

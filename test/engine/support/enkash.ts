@@ -1,0 +1,66 @@
+import { after, before, beforeEach } from 'node:test';
+
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../../sandbox';
+import { HarnessCredentialsHelper, resetTokenState, type WorkflowJson } from '../../harness';
+
+/** The Enkash credential's fields for the sandbox's demo account. */
+export function enkashCredentialData(sandboxUrl: string, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+	const demo = DEMO_CREDENTIALS.enkash;
+	return {
+		environment: 'custom',
+		baseUrl: vendorBaseUrls(sandboxUrl).enkash,
+		oauthClientId: demo.oauthClientId,
+		oauthClientSecret: demo.oauthClientSecret,
+		username: demo.username,
+		password: demo.password,
+		companyClientId: demo.companyClientId,
+		...overrides,
+	};
+}
+
+export interface EnkashSuite {
+	readonly sandbox: Sandbox;
+	readonly credentials: HarnessCredentialsHelper;
+}
+
+/**
+ * A sandbox for the suite and the sandbox credential (id `sandbox-enkash`); before each test the
+ * sandbox is reset and the process's token state cleared, as after an n8n restart.
+ */
+export function useEnkashSandbox(): EnkashSuite {
+	const suite = {} as { sandbox: Sandbox; credentials: HarnessCredentialsHelper };
+	before(async () => {
+		suite.sandbox = await startSandbox({ port: 0 });
+		suite.credentials = new HarnessCredentialsHelper();
+		await suite.credentials.add({ id: 'sandbox-enkash', name: 'Enkash sandbox', type: 'enkashApi', data: enkashCredentialData(suite.sandbox.url) });
+	});
+	after(async () => await suite.sandbox.close());
+	beforeEach(async () => {
+		await suite.sandbox.control.reset();
+		resetTokenState();
+	});
+	return suite;
+}
+
+/** Manual Trigger → one Enkash node named `nodeName`, using the sandbox credential. */
+export function enkashWorkflow(nodeName: string, parameters: IDataObject, settings: IDataObject = {}): WorkflowJson {
+	return {
+		name: `Enkash ${nodeName}`,
+		nodes: [
+			{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'enkash',
+				name: nodeName,
+				type: 'n8n-nodes-token-connectors.enkash',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: parameters as INodeParameters,
+				credentials: { enkashApi: { id: 'sandbox-enkash', name: 'Enkash sandbox' } },
+				...settings,
+			},
+		],
+		connections: { Start: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
+	};
+}
