@@ -9,8 +9,8 @@ import {
 } from 'n8n-workflow';
 
 import { enkashApiRequest } from '../../transport';
+import { INVOICE_ID } from './invoiceId';
 
-const INVOICE_ID = /^EKINV[0-9]{10}$/;
 const CHUNK = 500;
 
 interface CollectionResult {

@@ -4,20 +4,12 @@ import { DateValueError, toApiDate } from '../../../../shared/dates';
 import { validateInput } from '../../../../shared/validation';
 import { companyId, enkashApiRequest } from '../../transport';
 import { INVOICE_FIELD_OPTIONS, INVOICE_LABELS, invoiceSchema } from './create.operation';
+import { invoiceIdField, invoiceIdFor } from './invoiceId';
 
 const show = { resource: ['invoice'], operation: ['update'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Invoice ID',
-		name: 'invoiceId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'EKINV1000000001',
-		description: 'The Enkash ID of the invoice to change',
-		displayOptions: { show },
-	},
+	invoiceIdField('update', 'The Enkash ID of the invoice to change'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -38,10 +30,7 @@ const updateSchema = invoiceSchema.omit({ customerId: true, dispatchNow: true })
 
 /** `PATCH /api/v0/invoice/{invoiceId}?sellerId=`: changes only the chosen fields. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const invoiceId = String(this.getNodeParameter('invoiceId', itemIndex, '') ?? '').trim();
-	if (!/^EKINV[0-9]{10}$/.test(invoiceId)) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Invoice ID must be EKINV followed by 10 digits (got "${invoiceId}")`, { itemIndex });
-	}
+	const invoiceId = invoiceIdFor(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const raw: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) if (value !== '' && value !== undefined && value !== null) raw[key] = value;
