@@ -65,6 +65,20 @@ describe('the packed package in a real n8n (n8n execute)', { concurrency: false 
 				credentials: [
 					credential(GOOD_CREDENTIAL_ID, 'Enboarder sandbox (API key)', DEMO_CREDENTIALS.enboarder.apiKey),
 					credential(WRONG_CREDENTIAL_ID, 'Enboarder sandbox (wrong API key)', 'not-the-sandbox-key'),
+					{
+						id: 'sandbox-enkash',
+						name: 'Enkash sandbox',
+						type: 'enkashApi',
+						data: {
+							environment: 'custom',
+							baseUrl: vendorBaseUrls(sandbox.url).enkash,
+							oauthClientId: DEMO_CREDENTIALS.enkash.oauthClientId,
+							oauthClientSecret: DEMO_CREDENTIALS.enkash.oauthClientSecret,
+							username: DEMO_CREDENTIALS.enkash.username,
+							password: DEMO_CREDENTIALS.enkash.password,
+							companyClientId: DEMO_CREDENTIALS.enkash.companyClientId,
+						},
+					},
 				],
 			});
 
@@ -87,6 +101,7 @@ describe('the packed package in a real n8n (n8n execute)', { concurrency: false 
 				workflows: [
 					{ ...example, id: GOOD_WORKFLOW_ID },
 					{ ...wrongKeyCopy, id: WRONG_WORKFLOW_ID },
+					{ ...JSON.parse(readFileSync(join(ROOT, 'examples', 'enkash-create-invoice.json'), 'utf8')), id: 'e2eEnkashCreate' },
 				],
 			});
 			log(`set-up took ${Math.round((Date.now() - started) / 1000)}s (n8n ${app.n8nBin})`);
@@ -148,5 +163,20 @@ describe('the packed package in a real n8n (n8n execute)', { concurrency: false 
 			calls.some((entry) => entry.path.endsWith('/reports/workflows') && entry.status === 401),
 			`expected the sandbox to answer 401, saw ${JSON.stringify(calls)}`,
 		);
+	});
+
+	test('the Enkash example creates an invoice (zod and luxon resolve inside n8n), and a re-run does not double it', { timeout: 3 * 60_000 }, async () => {
+		const first = await lib.executeWorkflow(app, { env, userFolder, workflowId: 'e2eEnkashCreate' });
+		assert.ok(first.ok, `n8n execute failed: ${first.error?.message}\n${first.stdout.slice(-2000)}`);
+		const [invoice] = lib.nodeOutputJson(first.run, 'Create Invoice') ?? [];
+		assert.match(String(invoice?.invoiceId), /^EKINV\d{10}$/);
+		assert.match(String(invoice?.dueDate), /^\d{4}-\d{2}-\d{2}$/);
+		const second = await lib.executeWorkflow(app, { env, userFolder, workflowId: 'e2eEnkashCreate' });
+		assert.ok(second.ok, `second run failed: ${second.error?.message}`);
+		assert.equal(lib.nodeOutputJson(second.run, 'Create Invoice')?.[0]?.invoiceId, invoice?.invoiceId);
+		const created = (await sandbox.control.ledger()).records.filter((r) => r.vendor === 'enkash' && r.type === 'invoice');
+		assert.equal(created.length, 1);
+		const tokens = (await sandbox.control.ledger()).requests.filter((r) => r.vendor === 'enkash' && r.kind === 'token');
+		assert.equal(tokens.length, 1, 'the second execution reused the token n8n persisted');
 	});
 });
