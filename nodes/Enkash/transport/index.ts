@@ -42,6 +42,8 @@ export async function enkashApiRequest(
 	options: {
 		body?: IDataObject;
 		qs?: IDataObject;
+		/** Extra headers, such as a multipart Content-Type. */
+		headers?: IDataObject;
 		itemIndex?: number;
 		/** Whether resending after a lost answer is harmless (reads are; creates need `findExisting`). */
 		idempotent?: boolean;
@@ -54,7 +56,7 @@ export async function enkashApiRequest(
 		method,
 		baseURL: assertSecureUrl(this.getNode(), enkashBaseUrl(credentials), 'Base URL'),
 		url: path,
-		headers: { Accept: 'application/json' },
+		headers: { Accept: 'application/json', ...options.headers },
 		json: true,
 	};
 	if (options.body) request.body = options.body;

@@ -7,6 +7,11 @@ import { enkashApiRequest } from '../../transport';
 
 const show = { resource: ['invoice'], operation: ['create'] };
 
+/** The fields of one invoice, shown for `show` (Create, and Bulk Upload built from items). */
+export function invoiceFields(display: Record<string, string[]>): INodeProperties[] {
+	return description.map((field) => ({ ...field, displayOptions: { show: display } }));
+}
+
 /** The optional invoice fields, for Create's Additional Fields and Update's Update Fields. */
 export const INVOICE_FIELD_OPTIONS: INodeProperties[] = [
 	{
@@ -118,7 +123,7 @@ export const invoiceSchema = z
 	.strict();
 
 /** The request body for one item: validated, empty optional fields dropped, the date in the workflow's zone. */
-function invoiceBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
+export function invoiceBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	let dueDate: string | undefined;
 	try {
@@ -139,7 +144,7 @@ function invoiceBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 /** The invoice with this external ID, if one exists. */
-async function findByExternalId(this: IExecuteFunctions, externalId: string, itemIndex: number): Promise<IDataObject | undefined> {
+export async function findByExternalId(this: IExecuteFunctions, externalId: string, itemIndex: number): Promise<IDataObject | undefined> {
 	const page = (await enkashApiRequest.call(this, 'POST', '/api/v0/invoice/search', {
 		qs: { limit: 1, offset: 0 },
 		body: { externalIds: [externalId] },
