@@ -27,13 +27,23 @@ async function findByReference(this: IExecuteFunctions, uniqueRefNo: string, ite
 	return page?.content?.[0];
 }
 
+/** One item's new customer, validated. */
+export function customerBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const raw = customerInput(
+		{ legalName: context.getNodeParameter('legalName', itemIndex, ''), ...(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) },
+		context.getNodeParameter('keyContacts', itemIndex, {}) as IDataObject,
+	);
+	return validateInput(context.getNode(), customerSchema, raw, itemIndex, CUSTOMER_LABELS) as IDataObject;
+}
+
+/** The fields of one new customer, shown for `display` (Create, and Bulk Create built from items). */
+export function customerFields(display: Record<string, string[]>): INodeProperties[] {
+	return description.filter((field) => field.name !== 'skipExisting').map((field) => ({ ...field, displayOptions: { show: display } }));
+}
+
 /** `POST /api/v0/customer`: a customer with its key contacts, or the one that already has this reference. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const raw = customerInput(
-		{ legalName: this.getNodeParameter('legalName', itemIndex, ''), ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) },
-		this.getNodeParameter('keyContacts', itemIndex, {}) as IDataObject,
-	);
-	const body = validateInput(this.getNode(), customerSchema, raw, itemIndex, CUSTOMER_LABELS) as IDataObject;
+	const body = customerBody(this, itemIndex);
 	const reference = typeof body.uniqueRefNo === 'string' ? body.uniqueRefNo : undefined;
 	if (reference && (this.getNodeParameter('skipExisting', itemIndex, true) as boolean)) {
 		const existing = await findByReference.call(this, reference, itemIndex);

@@ -21,13 +21,23 @@ export const description: INodeProperties[] = [
 	{ ...keyContactsField(show, false), description: 'Replaces all key contacts when given; leave empty to keep them' },
 ];
 
+/** One item's changes, validated (at least one field). */
+export function customerChanges(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const keyContacts = context.getNodeParameter('keyContacts', itemIndex, {}) as IDataObject;
+	const raw = customerInput(context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, (keyContacts.contact as unknown[] | undefined)?.length ? keyContacts : undefined);
+	if (Object.keys(raw).length === 0) throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: choose at least one field to update`, { itemIndex });
+	return validateInput(context.getNode(), customerSchema.partial(), raw, itemIndex, CUSTOMER_LABELS) as IDataObject;
+}
+
+/** The customer and its changes, shown for `display` (Update, and Bulk Update built from items). */
+export function customerChangeFields(display: Record<string, string[]>): INodeProperties[] {
+	return description.map((field) => ({ ...field, displayOptions: { show: display } }));
+}
+
 /** `PATCH /api/v0/customer/{customerId}?parentCompanyId=`: only the fields given change. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const customerId = customerIdFor(this, itemIndex);
-	const keyContacts = this.getNodeParameter('keyContacts', itemIndex, {}) as IDataObject;
-	const raw = customerInput(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, (keyContacts.contact as unknown[] | undefined)?.length ? keyContacts : undefined);
-	if (Object.keys(raw).length === 0) throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: choose at least one field to update`, { itemIndex });
-	const body = validateInput(this.getNode(), customerSchema.partial(), raw, itemIndex, CUSTOMER_LABELS) as IDataObject;
+	const body = customerChanges(this, itemIndex);
 	const payload = await enkashApiRequest.call(this, 'PATCH', `/api/v0/customer/${encodeURIComponent(customerId)}`, {
 		qs: { parentCompanyId: await companyId.call(this) },
 		body,

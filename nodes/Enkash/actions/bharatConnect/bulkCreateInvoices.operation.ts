@@ -1,0 +1,5 @@
+import { bulkCsvOperation } from '../bulkCsv';
+import { invoiceBulkSpec } from '../invoice/bulkUpload.operation';
+
+/** Bharat Connect 2.0 "Bulk Create Invoice": the same request as Invoice → Bulk Upload (API-CONTRACTS.md). */
+export const { description, executeBatch } = bulkCsvOperation({ resource: 'bharatConnect', operation: 'bulkCreateInvoices', ...invoiceBulkSpec });

@@ -1,0 +1,154 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { toCsv } from '../../../shared/csv';
+import { multipartFile } from '../../../shared/multipart';
+import { companyId, enkashApiRequest } from '../transport';
+
+const CHUNK = 500;
+
+interface BulkResult {
+	row: number;
+	id?: string;
+	error?: string;
+}
+
+export interface BulkCsvSpec {
+	resource: string;
+	operation: string;
+	/** The upload endpoint (multipart `file`). */
+	path: string;
+	/** The query parameter that carries the company's client ID. */
+	companyParam: 'sellerId' | 'companyId' | 'parentCompanyId';
+	/** What an accepted row's `id` is, in the output. */
+	idField: string;
+	/** The status an accepted row gets in the output (CREATED, UPDATED). */
+	acceptedStatus: string;
+	fileName: string;
+	/** The fields of one record when the CSV is built from items. */
+	fields: (show: Record<string, string[]>) => INodeProperties[];
+	/** One item's validated row (throws a NodeOperationError naming the item). */
+	rowOf: (context: IExecuteFunctions, itemIndex: number) => IDataObject;
+	/** Re-runs: rows that already exist are returned instead of being uploaded again. */
+	findExisting?: (context: IExecuteFunctions, rows: Array<{ itemIndex: number; body: IDataObject }>) => Promise<Map<IDataObject, IDataObject>>;
+}
+
+/**
+ * Enkash's bulk endpoints take a CSV file and answer one result per row. Rows come either from the
+ * input items (one row each, validated like the single-record operation, uploaded in chunks of
+ * 500, each row's result paired back to its item, so one bad row fails one item only) or from a
+ * CSV file in a binary property (one output item per row, paired to the item carrying the file).
+ */
+export function bulkCsvOperation(spec: BulkCsvSpec) {
+	const show = { resource: [spec.resource], operation: [spec.operation] };
+	const description: INodeProperties[] = [
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'options',
+			default: 'items',
+			options: [
+				{ name: 'Build From Input Items', value: 'items', description: 'One row per input item, from the fields below' },
+				{ name: 'CSV File', value: 'binary', description: 'A CSV file in a binary property of the input, columns named after the API fields' },
+			],
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Input Binary Field',
+			name: 'binaryProperty',
+			type: 'string',
+			default: 'data',
+			required: true,
+			description: 'The binary property that holds the CSV file',
+			displayOptions: { show: { ...show, source: ['binary'] } },
+		},
+		...spec.fields({ ...show, source: ['items'] }),
+	];
+
+	async function upload(context: IExecuteFunctions, csv: Buffer, fileName: string): Promise<BulkResult[]> {
+		const { body, contentType } = multipartFile('file', fileName, 'text/csv', csv);
+		const payload = (await enkashApiRequest.call(context, 'POST', spec.path, {
+			qs: { [spec.companyParam]: await companyId.call(context) },
+			body: body as unknown as IDataObject,
+			headers: { 'Content-Type': contentType },
+		})) as { results?: BulkResult[] };
+		return payload?.results ?? [];
+	}
+
+	function failure(context: IExecuteFunctions, itemIndex: number, message: string): INodeExecutionData {
+		if (!context.continueOnFail()) throw new NodeOperationError(context.getNode(), message, { itemIndex });
+		return { json: { error: message }, pairedItem: { item: itemIndex } };
+	}
+
+	async function fromItems(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
+		const count = context.getInputData().length;
+		const output: Array<INodeExecutionData | undefined> = new Array(count);
+		const rows: Array<{ itemIndex: number; body: IDataObject }> = [];
+		for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+			try {
+				rows.push({ itemIndex, body: spec.rowOf(context, itemIndex) });
+			} catch (error) {
+				output[itemIndex] = failure(context, itemIndex, (error as Error).message);
+			}
+		}
+		const existing = spec.findExisting ? await spec.findExisting(context, rows) : new Map<IDataObject, IDataObject>();
+		const toSend = rows.filter((row) => {
+			const found = existing.get(row.body);
+			if (found) output[row.itemIndex] = { json: { ...found, status: 'EXISTS' }, pairedItem: { item: row.itemIndex } };
+			return !found;
+		});
+		for (let start = 0; start < toSend.length; start += CHUNK) {
+			const chunk = toSend.slice(start, start + CHUNK);
+			const columns = [...new Set(chunk.flatMap((row) => Object.keys(row.body)))];
+			let results: BulkResult[];
+			try {
+				results = await upload(context, Buffer.from(toCsv(columns, chunk.map((row) => row.body))), spec.fileName);
+			} catch (error) {
+				const apiError = error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
+				for (const row of chunk) output[row.itemIndex] = failure(context, row.itemIndex, `Item ${row.itemIndex + 1}: ${apiError.message}`);
+				continue;
+			}
+			chunk.forEach((row, position) => {
+				const result = results[position];
+				output[row.itemIndex] = result?.id
+					? { json: { [spec.idField]: result.id, ...(row.body.externalId !== undefined ? { externalId: row.body.externalId } : {}), status: spec.acceptedStatus }, pairedItem: { item: row.itemIndex } }
+					: failure(context, row.itemIndex, `Item ${row.itemIndex + 1}: Enkash rejected the row: ${result?.error ?? 'no result for this row'}`);
+			});
+		}
+		return output.filter((item): item is INodeExecutionData => item !== undefined);
+	}
+
+	async function fromFiles(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
+		const output: INodeExecutionData[] = [];
+		const count = context.getInputData().length;
+		for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+			const property = context.getNodeParameter('binaryProperty', itemIndex, 'data') as string;
+			let results: BulkResult[];
+			try {
+				const binary = context.helpers.assertBinaryData(itemIndex, property);
+				results = await upload(context, await context.helpers.getBinaryDataBuffer(itemIndex, property), binary.fileName ?? spec.fileName);
+			} catch (error) {
+				output.push(failure(context, itemIndex, `Item ${itemIndex + 1}: ${(error as Error).message}`));
+				continue;
+			}
+			for (const [position, result] of results.entries()) {
+				if (result.id) output.push({ json: { row: position + 1, [spec.idField]: result.id, status: spec.acceptedStatus }, pairedItem: { item: itemIndex } });
+				else output.push(failure(context, itemIndex, `Item ${itemIndex + 1}, row ${position + 1}: Enkash rejected the row: ${result.error ?? 'unknown reason'}`));
+			}
+		}
+		return output;
+	}
+
+	async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+		return this.getNodeParameter('source', 0, 'items') === 'binary' ? await fromFiles(this) : await fromItems(this);
+	}
+
+	return { description, executeBatch };
+}
