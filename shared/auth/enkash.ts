@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { normalizeUrl, secureUrlProblem } from '../secureUrl';
+import { settle } from '../settle';
 import { fingerprint, heldToken, logins, requestToken, TokenRequestError, tokenFields, tokens, type TokenFields } from '../token';
 
 /** Enkash's published hosts (API-CONTRACTS.md section 3). */
@@ -52,16 +53,17 @@ export async function enkashPreAuthentication(
 		rejected: held.accessToken || undefined,
 		fetch: async (previous) => {
 			if (previous?.refreshToken) {
+				const refreshToken = previous.refreshToken;
 				const refreshed = await settle(
-					requestToken(helpers, { vendor: 'Enkash', url, basic, form: { grant_type: 'refresh_token', refresh_token: previous.refreshToken } }),
+					async () => await requestToken(helpers, { vendor: 'Enkash', url, basic, form: { grant_type: 'refresh_token', refresh_token: refreshToken } }),
 				);
-				if ('value' in refreshed) return { ...refreshed.value, refreshToken: refreshed.value.refreshToken ?? previous.refreshToken };
+				if (refreshed.ok) return { ...refreshed.value, refreshToken: refreshed.value.refreshToken ?? previous.refreshToken };
 				// A refused refresh token falls back to one password login; a transport failure does not.
 				if (!isRejection(refreshed.error)) throw refreshed.error;
 			}
 			logins.assertNotRejected(key);
-			const login = await settle(
-				requestToken(helpers, {
+			const login = await settle(async () =>
+				await requestToken(helpers, {
 					vendor: 'Enkash',
 					url,
 					basic,
@@ -73,7 +75,7 @@ export async function enkashPreAuthentication(
 					},
 				}),
 			);
-			if ('value' in login) return login.value;
+			if (login.ok) return login.value;
 			if (!isRejection(login.error)) throw login.error;
 			const refusal = new TokenRequestError(
 				`${login.error.message}. Check the username, password, OAuth client and company client ID in the Enkash credential. ` +
@@ -92,11 +94,3 @@ function isRejection(error: unknown): error is TokenRequestError {
 	return error instanceof TokenRequestError && error.rejected;
 }
 
-/** The outcome of a promise as a value, so failures are handled in plain code rather than in a catch block. */
-async function settle<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
-	try {
-		return { value: await promise };
-	} catch (error) {
-		return { error };
-	}
-}

@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import { settle } from '../settle';
+
 export interface RetryPolicy {
 	/** Total attempts including the first (default 4). */
 	maxAttempts: number;
@@ -130,17 +132,6 @@ export function retryAfterMs(error: unknown, now: number = Date.now()): number |
 		if (!Number.isNaN(date)) return Math.max(0, date - now);
 	}
 	return undefined;
-}
-
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-/** Catches without throwing inside the catch, so the decision (and the rethrow) happens outside it. */
-async function settle<T>(run: () => Promise<T>): Promise<Settled<T>> {
-	try {
-		return { ok: true, value: await run() };
-	} catch (error) {
-		return { ok: false, error };
-	}
 }
 
 function resolvePolicy(partial: Partial<RetryPolicy> | undefined): RetryPolicy {

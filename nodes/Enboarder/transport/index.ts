@@ -10,6 +10,7 @@ import {
 
 import { assertSecureUrl } from '../../../shared/secureUrl';
 import { authenticatedRequest } from '../../../shared/transport/authenticatedRequest';
+import { errorBody } from '../../../shared/transport/errorBody';
 import { enboarderApiBaseUrl } from '../../../shared/auth/enboarderRegions';
 
 type EnboarderContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -52,7 +53,7 @@ export async function enboarderApiRequest(
 /** Enboarder answers errors as `{message, errorcode?, errors?}`; surface those words to the user. */
 function enboarderError(context: EnboarderContext, error: unknown): NodeApiError {
 	const apiError = error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
-	const body = responseBody(apiError);
+	const body = errorBody(apiError);
 	if (body && typeof body.message === 'string' && apiError.httpCode !== '401') {
 		const code = typeof body.errorcode === 'string' ? ` (${body.errorcode})` : '';
 		apiError.message = `Enboarder rejected the request${code}: ${body.message}`;
@@ -61,10 +62,4 @@ function enboarderError(context: EnboarderContext, error: unknown): NodeApiError
 		}
 	}
 	return apiError;
-}
-
-function responseBody(error: NodeApiError): IDataObject | undefined {
-	const cause = error.cause as { response?: { data?: unknown }; body?: unknown } | undefined;
-	const data = cause?.response?.data ?? cause?.body;
-	return data && typeof data === 'object' ? (data as IDataObject) : undefined;
 }

@@ -11,6 +11,7 @@ import {
 import { enkashBaseUrl } from '../../../shared/auth/enkash';
 import { assertSecureUrl } from '../../../shared/secureUrl';
 import { authenticatedRequest } from '../../../shared/transport/authenticatedRequest';
+import { errorBody } from '../../../shared/transport/errorBody';
 import { withRetries, type RetryOptions } from '../../../shared/transport/retry';
 
 type EnkashContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -102,7 +103,7 @@ function retryOptions(context: EnkashContext, options: { itemIndex?: number; ide
 /** Turns Enkash's `errorResponse` into an n8n API error that says what Enkash said. */
 function enkashError(context: EnkashContext, error: unknown, itemIndex?: number, body?: EnkashEnvelope): NodeApiError {
 	const apiError = error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
-	const envelope = body ?? responseBody(apiError);
+	const envelope = body ?? (errorBody(apiError) as EnkashEnvelope | undefined);
 	const details = envelope?.errorResponse;
 	if (details && apiError.httpCode !== '401') {
 		apiError.message = `Enkash ${details.errorType ?? 'error'}: ${details.errorMessage ?? 'no message'}`;
@@ -119,10 +120,4 @@ function enkashError(context: EnkashContext, error: unknown, itemIndex?: number,
 	}
 	if (itemIndex !== undefined) apiError.context.itemIndex = itemIndex;
 	return apiError;
-}
-
-function responseBody(error: NodeApiError): EnkashEnvelope | undefined {
-	const cause = error.cause as { response?: { data?: unknown }; body?: unknown } | undefined;
-	const data = cause?.response?.data ?? cause?.body;
-	return data && typeof data === 'object' ? (data as EnkashEnvelope) : undefined;
 }

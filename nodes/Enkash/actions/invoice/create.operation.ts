@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { DateValueError, toApiDate } from '../../../../shared/dates';
+import { itemDate } from '../../../../shared/itemDates';
 import { validateInput } from '../../../../shared/validation';
 import { enkashApiRequest } from '../../transport';
 
@@ -125,13 +125,7 @@ export const invoiceSchema = z
 /** The request body for one item: validated, empty optional fields dropped, the date in the workflow's zone. */
 export function invoiceBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	let dueDate: string | undefined;
-	try {
-		dueDate = toApiDate(this.getNodeParameter('dueDate', itemIndex, ''), this.getTimezone(), 'Due Date');
-	} catch (error) {
-		if (error instanceof DateValueError) throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: ${error.message}`, { itemIndex });
-		throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-	}
+	const dueDate = itemDate(this, itemIndex, this.getNodeParameter('dueDate', itemIndex, ''), 'Due Date');
 	if (dueDate === undefined) throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Due Date is required`, { itemIndex });
 	const raw: IDataObject = {
 		customerId: this.getNodeParameter('customerId', itemIndex, ''),
@@ -143,15 +137,26 @@ export function invoiceBody(this: IExecuteFunctions, itemIndex: number): IDataOb
 	return validateInput(this.getNode(), invoiceSchema, raw, itemIndex, INVOICE_LABELS) as IDataObject;
 }
 
-/** The invoice with this external ID, if one exists. */
-export async function findByExternalId(this: IExecuteFunctions, externalId: string, itemIndex: number): Promise<IDataObject | undefined> {
-	const page = (await enkashApiRequest.call(this, 'POST', '/api/v0/invoice/search', {
-		qs: { limit: 1, offset: 0 },
-		body: { externalIds: [externalId] },
-		itemIndex,
-		idempotent: true,
-	})) as { content?: IDataObject[] };
-	return page?.content?.[0];
+/**
+ * The invoices that already carry these External IDs, by External ID: one search per 5,000 IDs
+ * (Create asks for one, Bulk Upload for a whole batch).
+ */
+export async function invoicesByExternalId(context: IExecuteFunctions, externalIds: string[], itemIndex?: number): Promise<Map<string, IDataObject>> {
+	const found = new Map<string, IDataObject>();
+	for (let start = 0; start < externalIds.length; start += 5000) {
+		const page = (await enkashApiRequest.call(context, 'POST', '/api/v0/invoice/search', {
+			qs: { limit: 5000, offset: 0 },
+			body: { externalIds: externalIds.slice(start, start + 5000) },
+			itemIndex,
+			idempotent: true,
+		})) as { content?: IDataObject[] };
+		for (const invoice of page?.content ?? []) if (!found.has(String(invoice.externalId))) found.set(String(invoice.externalId), invoice);
+	}
+	return found;
+}
+
+async function findByExternalId(this: IExecuteFunctions, externalId: string, itemIndex: number): Promise<IDataObject | undefined> {
+	return (await invoicesByExternalId(this, [externalId], itemIndex)).get(externalId);
 }
 
 /** `POST /api/v0/invoice`: creates an invoice, or returns the one that already has this External ID. */

@@ -1,7 +1,7 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DateValueError, toApiDate, toApiDateTime } from '../../../../shared/dates';
 import { resultLimit, returnAllOrLimit } from '../../../../shared/descriptions/returnAll';
+import { itemDate, itemDateTime } from '../../../../shared/itemDates';
 import { collectOffsetPages, type OffsetPage } from '../../../../shared/pagination';
 import { enkashApiRequest } from '../../transport';
 
@@ -148,20 +148,13 @@ const list = (value: unknown): string[] | undefined => {
 
 /** The search body from the Filters, with dates computed in the workflow's time zone. */
 function searchBody(this: IExecuteFunctions, filters: IDataObject, itemIndex: number): IDataObject {
-	const zone = this.getTimezone();
-	const body: IDataObject = {};
-	try {
-		const dueDateFrom = toApiDate(filters.dueDateFrom, zone, 'Due Date From');
-		const dueDateTo = toApiDate(filters.dueDateTo, zone, 'Due Date To');
-		const createdOnFrom = toApiDateTime(filters.createdOnFrom, zone, 'Created On From');
-		const createdOnTo = toApiDateTime(filters.createdOnTo, zone, 'Created On To', { endOfDay: true });
-		Object.assign(body, { dueDateFrom, dueDateTo, createdOnFrom, createdOnTo });
-	} catch (error) {
-		if (error instanceof DateValueError) {
-			throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: ${error.message}`, { itemIndex, description: 'Check the Filters of the Search operation.' });
-		}
-		throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-	}
+	const hint = 'Check the Filters of the Search operation.';
+	const body: IDataObject = {
+		dueDateFrom: itemDate(this, itemIndex, filters.dueDateFrom, 'Due Date From', hint),
+		dueDateTo: itemDate(this, itemIndex, filters.dueDateTo, 'Due Date To', hint),
+		createdOnFrom: itemDateTime(this, itemIndex, filters.createdOnFrom, 'Created On From', { description: hint }),
+		createdOnTo: itemDateTime(this, itemIndex, filters.createdOnTo, 'Created On To', { endOfDay: true, description: hint }),
+	};
 	body.customerIds = list(filters.customerIds);
 	body.externalIds = list(filters.externalIds);
 	const statuses = filters.approvalStatuses as string[] | undefined;

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { DateValueError, toApiDate } from '../../../../shared/dates';
+import { itemDate } from '../../../../shared/itemDates';
 import { validateInput } from '../../../../shared/validation';
 import { companyId, enkashApiRequest } from '../../transport';
 import { INVOICE_FIELD_OPTIONS, INVOICE_LABELS, invoiceSchema } from './create.operation';
@@ -35,14 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const raw: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) if (value !== '' && value !== undefined && value !== null) raw[key] = value;
 	if (Object.keys(raw).length === 0) throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: choose at least one field to update`, { itemIndex });
-	if (raw.dueDate !== undefined) {
-		try {
-			raw.dueDate = toApiDate(raw.dueDate, this.getTimezone(), 'Due Date');
-		} catch (error) {
-			if (error instanceof DateValueError) throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: ${error.message}`, { itemIndex });
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		}
-	}
+	if (raw.dueDate !== undefined) raw.dueDate = itemDate(this, itemIndex, raw.dueDate, 'Due Date');
 	const body = validateInput(this.getNode(), updateSchema, raw, itemIndex, INVOICE_LABELS) as IDataObject;
 	const payload = await enkashApiRequest.call(this, 'PATCH', `/api/v0/invoice/${invoiceId}`, {
 		qs: { sellerId: await companyId.call(this) },
