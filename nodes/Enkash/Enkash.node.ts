@@ -6,7 +6,7 @@ import * as customerContact from './actions/customerContact/CustomerContact.reso
 import * as invoice from './actions/invoice/Invoice.resource';
 import * as paymentReminder from './actions/paymentReminder/PaymentReminder.resource';
 import { router } from './actions/router';
-import { searchCustomers } from './methods/listSearch';
+import { searchCustomers, searchInvoices } from './methods/listSearch';
 
 export class Enkash implements INodeType {
 	description: INodeTypeDescription = {
@@ -78,7 +78,7 @@ export class Enkash implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchCustomers } };
+	methods = { listSearch: { searchCustomers, searchInvoices } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runWorkflow } from '../harness';
-import { enkashWorkflow, useEnkashSandbox } from './support/enkash';
+import { enkashCredentialData, enkashWorkflow, useEnkashSandbox } from './support/enkash';
 
 const UNKNOWN = { __rl: true, mode: 'id', value: 'KCNOSUCHCUSTOMER' };
 
@@ -30,6 +30,51 @@ describe('Enkash: exact failures from the server (engine, sandbox)', () => {
 			assert.match(String(error?.context?.requestId), /\S/);
 		});
 	}
+
+	const refusedByEnkash: Array<[string, IDataObject, string]> = [
+		['Invoice › Update of an unknown invoice', { resource: 'invoice', operation: 'update', invoiceId: { __rl: true, mode: 'id', value: 'EKINV9999999999' }, updateFields: { description: 'x' } }, 'Enkash RECORD_NOT_FOUND: Invoice EKINV9999999999 not found'],
+		['Invoice › Delete Collection of an unknown invoice', { resource: 'invoice', operation: 'deleteCollection', invoiceId: 'EKINV9999999999' }, 'Enkash RECORD_NOT_FOUND: Invoices not found'],
+		['Payment Reminder › Get of an unknown reminder', { resource: 'paymentReminder', operation: 'get', customerId: { __rl: true, mode: 'id', value: 'KCDEMOACTIVE0001' }, reminderId: 'RM-NONE' }, 'Enkash RECORD_NOT_FOUND: Reminder RM-NONE not found'],
+		['Payment Reminder › Update of an unknown reminder', { resource: 'paymentReminder', operation: 'update', customerId: { __rl: true, mode: 'id', value: 'KCDEMOACTIVE0001' }, reminderId: 'RM-NONE', updateFields: { enabled: false } }, 'Enkash RECORD_NOT_FOUND: Reminder RM-NONE not found'],
+		['Payment Reminder › Delete of an unknown reminder', { resource: 'paymentReminder', operation: 'delete', customerId: { __rl: true, mode: 'id', value: 'KCDEMOACTIVE0001' }, reminderId: 'RM-NONE' }, 'Enkash RECORD_NOT_FOUND: Reminder RM-NONE not found'],
+		['Payment Reminder › Create for an unknown customer', { resource: 'paymentReminder', operation: 'create', customerId: UNKNOWN, name: 'x', channel: 'EMAIL', offsetDays: 1, reference: 'DUE_DATE', enabled: true }, 'Enkash RECORD_NOT_FOUND: Customer KCNOSUCHCUSTOMER not found'],
+		['Bharat Connect › Bulk Create Invoices for an unknown customer', { resource: 'bharatConnect', operation: 'bulkCreateInvoices', source: 'items', customerId: 'KCNOSUCHCUSTOMER', baseAmount: 10, dueDate: '2026-12-31', skipExisting: false, additionalFields: {} }, 'Item 1: Enkash rejected the row: customerId: customer not found'],
+	];
+	for (const [name, parameters, message] of refusedByEnkash) {
+		test(`${name}: Enkash’s own words`, async () => {
+			const result = await run(parameters);
+			assert.equal(result.status, 'error');
+			assert.equal(result.nodeError('Enkash')?.message, message);
+		});
+	}
+
+	test('Invoice › Create for an inactive customer: Enkash’s UNPROCESSABLE_REQUEST', async () => {
+		const inactive = { __rl: true, mode: 'id', value: 'KCDEMOINACTV0001' };
+		const result = await run({ resource: 'invoice', operation: 'create', customerId: inactive, baseAmount: 10, dueDate: '2026-12-31', skipExisting: false, additionalFields: {} });
+		assert.equal(result.status, 'error');
+		assert.equal(result.nodeError('Enkash')?.message, 'Enkash UNPROCESSABLE_REQUEST: Customer KCDEMOINACTV0001 is inactive');
+	});
+
+	test('a mistyped company client ID in the credential: one refused login, named, never retried', async () => {
+		await suite.credentials.add({
+			id: 'bad-company',
+			name: 'Enkash, company ID mistyped',
+			type: 'enkashApi',
+			data: enkashCredentialData(suite.sandbox.url, { companyClientId: 'CEK12' }),
+		});
+		const json = enkashWorkflow('Enkash', { resource: 'invoice', operation: 'get', invoiceId: { __rl: true, mode: 'id', value: 'EKINV1000000001' } });
+		json.nodes[1].credentials = { enkashApi: { id: 'bad-company', name: 'Enkash, company ID mistyped' } };
+		for (let run = 0; run < 2; run++) {
+			const result = await runWorkflow(json, { credentials: suite.credentials });
+			assert.equal(result.status, 'error');
+			assert.equal(
+				result.nodeError('Enkash')?.message,
+				'Enkash refused the token request (HTTP 401: Bad credentials). Check the username, password, OAuth client and company client ID in the Enkash credential. This login will not be tried again until the credential is changed, because Enkash locks an account after 3 failed logins.',
+			);
+		}
+		const logins = (await suite.sandbox.control.ledger()).requests.filter((r) => r.path.includes('token'));
+		assert.equal(logins.length, 1, 'the second run does not try the same login again');
+	});
 
 	test('Customer › Search while Enkash stays unavailable: retried as configured, then Enkash’s words', async () => {
 		await suite.sandbox.control.setFaults([{ vendor: 'enkash', path: '/api/v0/customer/search', kind: '503', probability: 1, retryAfterSeconds: 0 }]);

@@ -65,7 +65,7 @@ describe('Enkash › Invoice › Create (engine, sandbox)', () => {
 
 	const badInputs: Array<[string, IDataObject, string]> = [
 		['amount below 0.1', { amount: 0.05 }, 'Item 1: Base Amount must be at least 0.1'],
-		['customer ID in lower case', { customerId: 'kcdemoactive0001' }, 'Item 1: Customer ID must be KC followed by 14 capital letters or digits'],
+		['customer ID in lower case', { customerId: 'kcdemoactive0001' }, 'Item 1: Customer must be KC followed by 14 capital letters or digits'],
 		['impossible date', { dueDate: '2026-02-30' }, 'Item 1: Due Date must be a real calendar date (got "2026-02-30": February 2026 has 28 days)'],
 		['words for a date', { dueDate: 'next tuesday' }, 'Item 1: Due Date must be a date such as 2026-12-01 (got "next tuesday")'],
 	];

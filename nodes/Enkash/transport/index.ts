@@ -13,22 +13,10 @@ import { assertSecureUrl } from '../../../shared/secureUrl';
 import { authenticatedRequest } from '../../../shared/transport/authenticatedRequest';
 import { errorBody } from '../../../shared/transport/errorBody';
 import { withRetries, type RetryOptions } from '../../../shared/transport/retry';
+import { describeErrorResponse, type EnkashEnvelope } from './errorResponse';
 
 type EnkashContext = IExecuteFunctions | ILoadOptionsFunctions;
 
-/** Enkash's envelope around every answer (API-CONTRACTS.md section 3). */
-interface EnkashEnvelope {
-	errorResponse?: {
-		apiSubErrors?: Array<{ field?: string; rejectedValue?: unknown; message?: string }>;
-		errorMessage?: string;
-		errorType?: string;
-		requestId?: string;
-		timestamp?: string;
-	} | null;
-	payload?: unknown;
-	response_code?: number;
-	response_message?: string;
-}
 
 /** The company's Enkash client ID, which the API also takes as sellerId / companyId / parentCompanyId. */
 export async function companyId(this: EnkashContext): Promise<string> {
@@ -106,17 +94,10 @@ function enkashError(context: EnkashContext, error: unknown, itemIndex?: number,
 	const envelope = body ?? (errorBody(apiError) as EnkashEnvelope | undefined);
 	const details = envelope?.errorResponse;
 	if (details && apiError.httpCode !== '401') {
-		apiError.message = `Enkash ${details.errorType ?? 'error'}: ${details.errorMessage ?? 'no message'}`;
-		const subErrors = (details.apiSubErrors ?? []).map(
-			(sub) => `${sub.field ?? 'request'}: ${sub.message ?? 'invalid'}${sub.rejectedValue !== undefined ? ` (got ${JSON.stringify(sub.rejectedValue)})` : ''}`,
-		);
-		apiError.description = [...subErrors, details.requestId ? `Enkash request ID: ${details.requestId}` : ''].filter(Boolean).join('\n') || null;
-		Object.assign(apiError.context, {
-			errorType: details.errorType,
-			errorMessage: details.errorMessage,
-			requestId: details.requestId,
-			apiSubErrors: details.apiSubErrors ?? [],
-		});
+		const { message, description, context: errorContext } = describeErrorResponse(details);
+		apiError.message = message;
+		apiError.description = description;
+		Object.assign(apiError.context, errorContext);
 	}
 	if (itemIndex !== undefined) apiError.context.itemIndex = itemIndex;
 	return apiError;

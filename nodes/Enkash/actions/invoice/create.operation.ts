@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { itemDate } from '../../../../shared/itemDates';
 import { validateInput } from '../../../../shared/validation';
 import { enkashApiRequest } from '../../transport';
+import { customerLocator } from '../customer/customerId';
 
 const show = { resource: ['invoice'], operation: ['create'] };
 
@@ -42,16 +43,7 @@ export const INVOICE_FIELD_OPTIONS: INodeProperties[] = [
 ];
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Customer ID',
-		name: 'customerId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'KC0000000000000001',
-		description: 'The Enkash customer to invoice: KC followed by 14 capital letters or digits',
-		displayOptions: { show },
-	},
+	customerLocator(show, 'The Enkash customer to invoice'),
 	{
 		displayName: 'Base Amount',
 		name: 'baseAmount',
@@ -93,7 +85,7 @@ export const description: INodeProperties[] = [
 ];
 
 export const INVOICE_LABELS: Record<string, string> = {
-	customerId: 'Customer ID',
+	customerId: 'Customer',
 	baseAmount: 'Base Amount',
 	dueDate: 'Due Date',
 	externalId: 'External ID',
@@ -128,7 +120,7 @@ export function invoiceBody(this: IExecuteFunctions, itemIndex: number): IDataOb
 	const dueDate = itemDate(this, itemIndex, this.getNodeParameter('dueDate', itemIndex, ''), 'Due Date');
 	if (dueDate === undefined) throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Due Date is required`, { itemIndex });
 	const raw: IDataObject = {
-		customerId: this.getNodeParameter('customerId', itemIndex, ''),
+		customerId: this.getNodeParameter('customerId', itemIndex, '', { extractValue: true }),
 		baseAmount: this.getNodeParameter('baseAmount', itemIndex, undefined),
 		dueDate,
 	};

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { companyId, enkashApiRequest } from '../../transport';
-import { invoiceIdField, invoiceIdFor } from './invoiceId';
+import { invoiceIdFor, invoiceLocator } from './invoiceId';
 
 export const description: INodeProperties[] = [
-	invoiceIdField('get', 'The Enkash ID of the invoice'),
+	invoiceLocator('get', 'The invoice to read'),
 ];
 
 /** `GET /api/v0/invoice/{invoiceId}?sellerId=`: one invoice. */

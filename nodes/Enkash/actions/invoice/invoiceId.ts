@@ -1,24 +1,45 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-export const INVOICE_ID = /^EKINV[0-9]{10}$/;
+export const INVOICE_ID_PATTERN = '^EKINV[0-9]{10}$';
+export const INVOICE_ID = new RegExp(INVOICE_ID_PATTERN);
 
-/** The Invoice ID field of the operations that act on one invoice. */
-export function invoiceIdField(operation: string, description: string): INodeProperties {
+/** The Invoice field of the operations that act on one invoice: pick from a list, or enter an ID. */
+export function invoiceLocator(operation: string, description: string): INodeProperties {
 	return {
-		displayName: 'Invoice ID',
+		displayName: 'Invoice',
 		name: 'invoiceId',
-		type: 'string',
+		type: 'resourceLocator',
 		required: true,
-		default: '',
-		placeholder: 'EKINV1000000001',
+		default: { mode: 'list', value: '' },
 		description,
 		displayOptions: { show: { resource: ['invoice'], operation: [operation] } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select an invoice…',
+				typeOptions: { searchListMethod: 'searchInvoices', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'EKINV1000000001',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: INVOICE_ID_PATTERN, errorMessage: 'An Enkash invoice ID is EKINV followed by 10 digits' },
+					},
+				],
+			},
+		],
 	};
 }
 
-/** The item's invoice ID, checked before any request. */
+/** The item's invoice ID (from the list, typed, or an expression), checked before any request. */
 export function invoiceIdFor(context: IExecuteFunctions, itemIndex: number): string {
-	const invoiceId = String(context.getNodeParameter('invoiceId', itemIndex, '') ?? '').trim();
+	const invoiceId = String(context.getNodeParameter('invoiceId', itemIndex, '', { extractValue: true }) ?? '').trim();
 	if (!INVOICE_ID.test(invoiceId)) {
 		throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: Invoice ID must be EKINV followed by 10 digits (got "${invoiceId}")`, { itemIndex });
 	}

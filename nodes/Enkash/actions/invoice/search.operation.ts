@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { resultLimit, returnAllOrLimit } from '../../../../shared/descriptions/returnAll';
 import { itemDate, itemDateTime } from '../../../../shared/itemDates';
 import { collectOffsetPages, type OffsetPage } from '../../../../shared/pagination';
 import { enkashApiRequest } from '../../transport';
+import { CUSTOMER_ID_PATTERN } from '../customer/customerId';
 
 const show = { resource: ['invoice'], operation: ['search'] };
 
@@ -156,6 +157,13 @@ function searchBody(this: IExecuteFunctions, filters: IDataObject, itemIndex: nu
 		createdOnTo: itemDateTime(this, itemIndex, filters.createdOnTo, 'Created On To', { endOfDay: true, description: hint }),
 	};
 	body.customerIds = list(filters.customerIds);
+	const badCustomer = (body.customerIds as string[] | undefined)?.find((id) => !new RegExp(CUSTOMER_ID_PATTERN).test(id));
+	if (badCustomer !== undefined) {
+		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Customer IDs must each be KC followed by 14 capital letters or digits (got "${badCustomer}")`, {
+			itemIndex,
+			description: hint,
+		});
+	}
 	body.externalIds = list(filters.externalIds);
 	const statuses = filters.approvalStatuses as string[] | undefined;
 	if (statuses?.length) body.approvalStatuses = statuses;

@@ -4,12 +4,12 @@ import { itemDate } from '../../../../shared/itemDates';
 import { validateInput } from '../../../../shared/validation';
 import { companyId, enkashApiRequest } from '../../transport';
 import { INVOICE_FIELD_OPTIONS, INVOICE_LABELS, invoiceSchema } from './create.operation';
-import { invoiceIdField, invoiceIdFor } from './invoiceId';
+import { invoiceIdFor, invoiceLocator } from './invoiceId';
 
 const show = { resource: ['invoice'], operation: ['update'] };
 
 export const description: INodeProperties[] = [
-	invoiceIdField('update', 'The Enkash ID of the invoice to change'),
+	invoiceLocator('update', 'The invoice to change'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
