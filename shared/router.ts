@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import { DEFAULT_CONCURRENCY } from './descriptions/requestOptions';
 import { runForEachItem, type ItemOperation } from './itemRunner';
 
 /**
@@ -11,12 +12,11 @@ export type Operation = { execute: ItemOperation } | { executeBatch: (this: IExe
 /** A node's operations, by resource and operation name. */
 export type ResourceOperations = Record<string, Record<string, Operation>>;
 
-/** Dispatches the node's `resource` / `operation` parameters to the operation, run once per item. */
-export async function routeToOperation(
-	context: IExecuteFunctions,
-	resources: ResourceOperations,
-	options: { concurrency?: number } = {},
-): Promise<INodeExecutionData[][]> {
+/**
+ * Dispatches the node's `resource` / `operation` parameters to the operation, run once per item,
+ * as many items at once as the node's Options → Concurrency says (`requestOptions`).
+ */
+export async function routeToOperation(context: IExecuteFunctions, resources: ResourceOperations): Promise<INodeExecutionData[][]> {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
 	const selected = resources[resource]?.[operation];
@@ -24,5 +24,6 @@ export async function routeToOperation(
 		throw new NodeOperationError(context.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
 	}
 	if ('executeBatch' in selected) return [await selected.executeBatch.call(context)];
-	return [await runForEachItem(context, selected.execute, options)];
+	const concurrency = Number(context.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY));
+	return [await runForEachItem(context, selected.execute, { concurrency })];
 }

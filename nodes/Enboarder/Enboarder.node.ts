@@ -1,7 +1,10 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { router } from './actions/router';
+import { requestOptions } from '../../shared/descriptions/requestOptions';
+import * as profile from './actions/profile/Profile.resource';
 import * as report from './actions/report/Report.resource';
+import { router } from './actions/router';
+import * as workflow from './actions/workflow/Workflow.resource';
 
 export class Enboarder implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,10 +39,17 @@ export class Enboarder implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Report', value: 'report' }],
-				default: 'report',
+				options: [
+					{ name: 'Profile', value: 'profile' },
+					{ name: 'Report', value: 'report' },
+					{ name: 'Workflow', value: 'workflow' },
+				],
+				default: 'workflow',
 			},
+			...profile.description,
 			...report.description,
+			...workflow.description,
+			requestOptions('Enboarder'),
 		],
 	};
 

@@ -5,6 +5,7 @@ import * as customer from './actions/customer/Customer.resource';
 import * as customerContact from './actions/customerContact/CustomerContact.resource';
 import * as invoice from './actions/invoice/Invoice.resource';
 import * as paymentReminder from './actions/paymentReminder/PaymentReminder.resource';
+import { requestOptions } from '../../shared/descriptions/requestOptions';
 import { router } from './actions/router';
 import { searchCustomers, searchInvoices } from './methods/listSearch';
 
@@ -42,39 +43,7 @@ export class Enkash implements INodeType {
 			...customerContact.description,
 			...invoice.description,
 			...paymentReminder.description,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Concurrency',
-						name: 'concurrency',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 50 },
-						default: 5,
-						description: 'How many items are sent to Enkash at the same time. They all share one access token.',
-					},
-					{
-						displayName: 'Retry Attempts',
-						name: 'retryAttempts',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 10 },
-						default: 4,
-						description: 'How many times a request is tried in all when Enkash answers 429 (too many requests) or 503 (unavailable)',
-					},
-					{
-						displayName: 'Max Retry Wait (Seconds)',
-						name: 'maxRetryWaitSeconds',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 300 },
-						default: 30,
-						description: "The longest pause before a retry. If Enkash's Retry-After asks for longer, the item fails instead of waiting.",
-					},
-				],
-			},
+			requestOptions('Enkash'),
 		],
 	};
 

@@ -206,7 +206,9 @@ describe('Enboarder › Report › List Workflows with OAuth2 client credentials
 		await sandbox.control.setLatency(100);
 		const credentials = await oauth2Credentials();
 		const input = Array.from({ length: 60 }, () => ({}));
-		const result = await runWorkflow(oauth2Workflow(), { credentials, input });
+		const json = oauth2Workflow();
+		json.nodes.find((n) => n.name === NODE)!.parameters.options = { concurrency: 1 };
+		const result = await runWorkflow(json, { credentials, input });
 		assert.equal(result.status, 'success', result.error?.message);
 		const requests = (await sandbox.control.ledger()).requests;
 		assert.equal(requests.filter((r) => r.status === 401).length, 0);

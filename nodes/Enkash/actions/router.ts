@@ -8,6 +8,5 @@ import * as invoice from './invoice/Invoice.resource';
 import * as paymentReminder from './paymentReminder/PaymentReminder.resource';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const concurrency = this.getNodeParameter('options.concurrency', 0, 5) as number;
-	return await routeToOperation(this, { bharatConnect: bharatConnect.operations, customer: customer.operations, customerContact: customerContact.operations, invoice: invoice.operations, paymentReminder: paymentReminder.operations }, { concurrency });
+	return await routeToOperation(this, { bharatConnect: bharatConnect.operations, customer: customer.operations, customerContact: customerContact.operations, invoice: invoice.operations, paymentReminder: paymentReminder.operations });
 }

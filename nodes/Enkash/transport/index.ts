@@ -12,7 +12,8 @@ import { enkashBaseUrl } from '../../../shared/auth/enkash';
 import { assertSecureUrl } from '../../../shared/secureUrl';
 import { authenticatedRequest } from '../../../shared/transport/authenticatedRequest';
 import { errorBody } from '../../../shared/transport/errorBody';
-import { withRetries, type RetryOptions } from '../../../shared/transport/retry';
+import { withRetries } from '../../../shared/transport/retry';
+import { retryOptionsFor, type RequestSafety } from '../../../shared/transport/retryOptions';
 import { describeErrorResponse, type EnkashEnvelope } from './errorResponse';
 
 type EnkashContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -33,12 +34,7 @@ export async function enkashApiRequest(
 		qs?: IDataObject;
 		/** Extra headers, such as a multipart Content-Type. */
 		headers?: IDataObject;
-		itemIndex?: number;
-		/** Whether resending after a lost answer is harmless (reads are; creates need `findExisting`). */
-		idempotent?: boolean;
-		/** For creates: finds the record a lost attempt may have created, so a resend never doubles it. */
-		findExisting?: () => Promise<unknown>;
-	} = {},
+	} & RequestSafety = {},
 ): Promise<unknown> {
 	const credentials = await this.getCredentials('enkashApi');
 	const request: IHttpRequestOptions = {
@@ -53,7 +49,7 @@ export async function enkashApiRequest(
 
 	let envelope: EnkashEnvelope;
 	try {
-		envelope = (await withRetries(async () => await authenticatedRequest(this, 'enkashApi', request), retryOptions(this, options))) as EnkashEnvelope;
+		envelope = (await withRetries(async () => await authenticatedRequest(this, 'enkashApi', request), retryOptionsFor(this, options, (found) => ({ payload: found }) satisfies EnkashEnvelope))) as EnkashEnvelope;
 	} catch (error) {
 		throw enkashError(this, error, options.itemIndex);
 	}
@@ -62,30 +58,6 @@ export async function enkashApiRequest(
 		throw enkashError(this, new NodeApiError(this.getNode(), envelope as unknown as JsonObject), options.itemIndex, envelope);
 	}
 	return envelope?.payload;
-}
-
-/**
- * 429 and 503 are retried with backoff honouring Retry-After, within the node's Retry options; a
- * lost answer is resent only when that cannot double a record.
- */
-function retryOptions(context: EnkashContext, options: { itemIndex?: number; idempotent?: boolean; findExisting?: () => Promise<unknown> }): RetryOptions {
-	const itemIndex = options.itemIndex ?? 0;
-	const { findExisting } = options;
-	// Lists in the editor (resource locators) have no items: they use the defaults.
-	const isRun = 'getInputData' in context;
-	const maxAttempts = isRun ? Number((context as IExecuteFunctions).getNodeParameter('options.retryAttempts', itemIndex, 4)) : 4;
-	const maxWaitMs = (isRun ? Number((context as IExecuteFunctions).getNodeParameter('options.maxRetryWaitSeconds', itemIndex, 30)) : 30) * 1000;
-	return {
-		policy: { maxAttempts: Math.max(1, maxAttempts), maxWaitMs },
-		resendAmbiguous: options.idempotent === true,
-		// What the look-up finds stands in for the lost answer, so it is wrapped like one.
-		beforeResendAfterAmbiguous: findExisting
-			? async () => {
-					const found = await findExisting();
-					return found === undefined ? undefined : ({ payload: found } satisfies EnkashEnvelope);
-				}
-			: undefined,
-	};
 }
 
 /** Turns Enkash's `errorResponse` into an n8n API error that says what Enkash said. */

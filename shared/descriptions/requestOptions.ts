@@ -1,0 +1,47 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/**
+ * The Options collection both action nodes share: how many items go to the vendor at once, and how
+ * 429 (too many requests) and 503 (unavailable) answers are retried. Read back by
+ * `shared/transport/retryOptions.ts` and `shared/router.ts`.
+ */
+export function requestOptions(vendor: string, extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: ([
+			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 50 },
+				default: 5,
+				description: `How many items are sent to ${vendor} at the same time. They all share one access token.`,
+			},
+			{
+				displayName: 'Max Retry Wait (Seconds)',
+				name: 'maxRetryWaitSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 300 },
+				default: 30,
+				description: `The longest pause before a retry. If ${vendor}'s Retry-After asks for longer, the item fails instead of waiting.`,
+			},
+			{
+				displayName: 'Retry Attempts',
+				name: 'retryAttempts',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10 },
+				default: 4,
+				description: `How many times a request is tried in all when ${vendor} answers 429 (too many requests) or 503 (unavailable)`,
+			},
+			...extra,
+		] satisfies INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+export const DEFAULT_CONCURRENCY = 5;
+export const DEFAULT_RETRY_ATTEMPTS = 4;
+export const DEFAULT_MAX_RETRY_WAIT_SECONDS = 30;
