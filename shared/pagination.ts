@@ -26,3 +26,25 @@ export async function collectOffsetPages<T>(
 	}
 	return records.slice(0, options.max);
 }
+
+/** One page of a cursor-paged list (Enboarder's reports: `{count, items, nextKey?}`). */
+export interface CursorPage<T> {
+	items: T[];
+	nextKey?: string;
+}
+
+/**
+ * Follows `nextKey` until `max` records (Limit, or Infinity for Return All) or the last page. The
+ * server sets the page size, so Limit only stops the reading early: no page is asked for once
+ * enough records have come.
+ */
+export async function collectCursorPages<T>(fetchPage: (nextKey: string | undefined) => Promise<CursorPage<T>>, options: { max: number }): Promise<T[]> {
+	const records: T[] = [];
+	let nextKey: string | undefined;
+	do {
+		const page = await fetchPage(nextKey);
+		records.push(...(Array.isArray(page.items) ? page.items : []));
+		nextKey = typeof page.nextKey === 'string' && page.nextKey !== '' ? page.nextKey : undefined;
+	} while (nextKey !== undefined && records.length < options.max);
+	return records.slice(0, options.max);
+}

@@ -4,6 +4,7 @@ import { requestOptions } from '../../shared/descriptions/requestOptions';
 import * as profile from './actions/profile/Profile.resource';
 import * as report from './actions/report/Report.resource';
 import { router } from './actions/router';
+import { searchFormReports, searchWorkflowReports } from './methods/listSearch';
 import * as workflow from './actions/workflow/Workflow.resource';
 
 export class Enboarder implements INodeType {
@@ -52,6 +53,8 @@ export class Enboarder implements INodeType {
 			requestOptions('Enboarder'),
 		],
 	};
+
+	methods = { listSearch: { searchFormReports, searchWorkflowReports } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

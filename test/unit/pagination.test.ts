@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { collectOffsetPages } from '../../shared/pagination';
+import { collectCursorPages, collectOffsetPages } from '../../shared/pagination';
 
 function source(total: number) {
 	const asked: Array<[number, number]> = [];
@@ -59,5 +59,47 @@ describe('collectOffsetPages', () => {
 		);
 		assert.equal(records.length, 250);
 		assert.deepEqual(calls, [0, 100, 200]);
+	});
+});
+
+describe('collectCursorPages', () => {
+	function cursorSource(total: number, pageSize = 500) {
+		const asked: Array<string | undefined> = [];
+		const fetchPage = async (nextKey: string | undefined) => {
+			asked.push(nextKey);
+			const start = nextKey === undefined ? 0 : Number(nextKey);
+			const end = Math.min(total, start + pageSize);
+			const items = Array.from({ length: end - start }, (_, i) => start + i);
+			return end < total ? { items, nextKey: String(end) } : { items };
+		};
+		return { fetchPage, asked };
+	}
+
+	test('Return All follows nextKey to the last page, each record once', async () => {
+		const { fetchPage, asked } = cursorSource(1200);
+		assert.deepEqual(await collectCursorPages(fetchPage, { max: Infinity }), Array.from({ length: 1200 }, (_, i) => i));
+		assert.deepEqual(asked, [undefined, '500', '1000']);
+	});
+
+	test('Limit stops reading once enough records came', async () => {
+		const { fetchPage, asked } = cursorSource(5000);
+		assert.deepEqual(await collectCursorPages(fetchPage, { max: 501 }), Array.from({ length: 501 }, (_, i) => i));
+		assert.deepEqual(asked, [undefined, '500']);
+	});
+
+	test('an empty report: one request, nothing returned', async () => {
+		const { fetchPage, asked } = cursorSource(0);
+		assert.deepEqual(await collectCursorPages(fetchPage, { max: Infinity }), []);
+		assert.deepEqual(asked, [undefined]);
+	});
+
+	test('an empty nextKey ends the reading', async () => {
+		let calls = 0;
+		const records = await collectCursorPages(async () => {
+			calls++;
+			return { items: [1], nextKey: '' };
+		}, { max: Infinity });
+		assert.deepEqual(records, [1]);
+		assert.equal(calls, 1);
 	});
 });

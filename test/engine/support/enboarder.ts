@@ -25,29 +25,34 @@ export interface EnboarderSuite {
 
 /**
  * A sandbox for the suite with both sandbox credentials (API key `sandbox-enboarder`, OAuth2 client
- * credentials `sandbox-enboarder-oauth2`); before each test the sandbox is reset and the process's
- * token state cleared, as after an n8n restart.
+ * credentials `sandbox-enboarder-oauth2`); before each test the sandbox is reset, the process's
+ * token state cleared and the credentials created afresh (holding no token).
  */
 export function useEnboarderSandbox(): EnboarderSuite {
 	const suite = {} as { sandbox: Sandbox; credentials: HarnessCredentialsHelper; urls: ReturnType<typeof vendorBaseUrls> };
-	before(async () => {
-		suite.sandbox = await startSandbox({ port: 0 });
-		suite.urls = vendorBaseUrls(suite.sandbox.url);
-		suite.credentials = new HarnessCredentialsHelper();
+	async function freshCredentials(): Promise<HarnessCredentialsHelper> {
+		const credentials = new HarnessCredentialsHelper();
 		const demo = DEMO_CREDENTIALS.enboarder;
-		await suite.credentials.add({
+		await credentials.add({
 			...ENBOARDER_CREDENTIALS.apiKey,
 			data: { region: 'custom', baseUrl: suite.urls.enboarder, apiKey: demo.apiKey },
 		});
-		await suite.credentials.add({
+		await credentials.add({
 			...ENBOARDER_CREDENTIALS.oAuth2,
 			data: { region: 'custom', baseUrl: suite.urls.enboarder, tokenUrl: suite.urls.enboarderTokenUrl, clientId: demo.clientId, clientSecret: demo.clientSecret },
 		});
+		return credentials;
+	}
+	before(async () => {
+		suite.sandbox = await startSandbox({ port: 0 });
+		suite.urls = vendorBaseUrls(suite.sandbox.url);
 	});
 	after(async () => await suite.sandbox.close());
 	beforeEach(async () => {
 		await suite.sandbox.control.reset();
 		resetTokenState();
+		// A reset sandbox forgets the tokens it issued: start from credentials that hold none, as a new user would.
+		suite.credentials = await freshCredentials();
 	});
 	return suite;
 }
