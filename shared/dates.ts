@@ -56,9 +56,13 @@ export function toApiDateTime(
 	return `${calendarDate(parsed)} ${[parsed.hour, parsed.minute, parsed.second].map(pad2).join(':')}`;
 }
 
-/** "Today" as YYYY-MM-DD in the zone (for "overdue" checks). `now` injectable for tests. */
-export function todayIn(zone: string | undefined, now: Date = new Date()): string {
-	return calendarDate(DateTime.fromJSDate(now, { zone: checkZone(zone) }));
+/**
+ * "Today" as YYYY-MM-DD in the zone (for "overdue" checks). `now` defaults to luxon's clock, which
+ * follows `Settings.now` (how tests move the clock across midnight).
+ */
+export function todayIn(zone: string | undefined, now?: Date): string {
+	const instant = now ? DateTime.fromJSDate(now) : DateTime.now();
+	return calendarDate(instant.setZone(checkZone(zone)));
 }
 
 /** Whether a YYYY-MM-DD is before another (string compare is fine once validated). */

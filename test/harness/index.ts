@@ -2,6 +2,7 @@ import './environment';
 
 export { HarnessCredentialsHelper, type CredentialInput } from './credentialsHelper';
 export { runWorkflow, type RunOptions, type RunResult, type WorkflowJson } from './runWorkflow';
+export { pollNode, type PollResult } from './pollNode';
 export { packageTypes, repoRoot } from './packageTypes';
 export { loadExample } from './examples';
 export { testCredential } from './credentialTester';

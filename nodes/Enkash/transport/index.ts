@@ -5,6 +5,7 @@ import {
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
+	type IPollFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -16,7 +17,7 @@ import { withRetries } from '../../../shared/transport/retry';
 import { retryOptionsFor, type RequestSafety } from '../../../shared/transport/retryOptions';
 import { describeErrorResponse, type EnkashEnvelope } from './errorResponse';
 
-type EnkashContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type EnkashContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 
 /** The company's Enkash client ID, which the API also takes as sellerId / companyId / parentCompanyId. */

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { resultLimit, returnAllOrLimit } from '../../../../shared/descriptions/returnAll';
-import { collectOffsetPages, type OffsetPage } from '../../../../shared/pagination';
-import { enkashApiRequest } from '../../transport';
+import { findCustomers } from '../../transport/searches';
 
 const show = { resource: ['customer'], operation: ['search'] };
 
@@ -44,9 +43,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (typeof filters[key] === 'string' && (filters[key] as string).trim()) body[key] = (filters[key] as string).trim();
 	}
 	if (filters.active === 'yes' || filters.active === 'no') body.active = filters.active === 'yes';
-	return await collectOffsetPages<IDataObject>(
-		async (offset, pageLimit) =>
-			(await enkashApiRequest.call(this, 'POST', '/api/v0/customer/search', { qs: { limit: pageLimit, offset }, body, itemIndex, idempotent: true })) as OffsetPage<IDataObject>,
-		{ max: resultLimit(returnAll, limit), pageSize: 500 },
-	);
+	return await findCustomers(this, body, { max: resultLimit(returnAll, limit), pageSize: 500, itemIndex });
 }

@@ -2,8 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { resultLimit, returnAllOrLimit } from '../../../../shared/descriptions/returnAll';
 import { itemDate, itemDateTime } from '../../../../shared/itemDates';
-import { collectOffsetPages, type OffsetPage } from '../../../../shared/pagination';
-import { enkashApiRequest } from '../../transport';
+import { findInvoices, type SearchOptions } from '../../transport/searches';
 import { CUSTOMER_ID_PATTERN } from '../customer/customerId';
 
 const show = { resource: ['invoice'], operation: ['search'] };
@@ -180,19 +179,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('searchOptions', itemIndex, {}) as IDataObject;
 	const body = searchBody.call(this, filters, itemIndex);
-	return await collectOffsetPages<IDataObject>(
-		async (offset, pageLimit) =>
-			(await enkashApiRequest.call(this, 'POST', '/api/v0/invoice/search', {
-				qs: {
-					limit: pageLimit,
-					offset,
-					orderBy: (options.orderBy as string) ?? 'createdOn',
-					direction: (options.direction as string) ?? 'ASC',
-				},
-				body,
-				itemIndex,
-				idempotent: true,
-			})) as OffsetPage<IDataObject>,
-		{ max: resultLimit(returnAll, limit), pageSize: Math.min(5000, Number(options.pageSize ?? 500)) },
-	);
+	return await findInvoices(this, body, {
+		max: resultLimit(returnAll, limit),
+		pageSize: Number(options.pageSize ?? 500),
+		orderBy: (options.orderBy as SearchOptions['orderBy']) ?? 'createdOn',
+		direction: (options.direction as SearchOptions['direction']) ?? 'ASC',
+		itemIndex,
+	});
 }

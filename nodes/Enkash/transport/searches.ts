@@ -1,0 +1,44 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { collectOffsetPages, type OffsetPage } from '../../../shared/pagination';
+import { enkashApiRequest, type EnkashContext } from './index';
+
+/** Enkash's largest page. */
+export const MAX_PAGE_SIZE = 5000;
+
+export interface SearchOptions {
+	/** How many records at most (Infinity for all). */
+	max: number;
+	pageSize?: number;
+	orderBy?: 'createdOn' | 'dueDate' | 'baseAmount' | 'invoiceId';
+	direction?: 'ASC' | 'DESC';
+	itemIndex?: number;
+}
+
+/** `POST /api/v0/invoice/search`, page after page, until `max` or the last page. */
+export async function findInvoices(context: EnkashContext, body: IDataObject, options: SearchOptions): Promise<IDataObject[]> {
+	return await collectOffsetPages<IDataObject>(
+		async (offset, limit) =>
+			(await enkashApiRequest.call(context, 'POST', '/api/v0/invoice/search', {
+				qs: { limit, offset, orderBy: options.orderBy ?? 'createdOn', direction: options.direction ?? 'ASC' },
+				body,
+				itemIndex: options.itemIndex,
+				idempotent: true,
+			})) as OffsetPage<IDataObject>,
+		{ max: options.max, pageSize: Math.min(MAX_PAGE_SIZE, options.pageSize ?? MAX_PAGE_SIZE) },
+	);
+}
+
+/** `POST /api/v0/customer/search`, page after page, until `max` or the last page. */
+export async function findCustomers(context: EnkashContext, body: IDataObject, options: Omit<SearchOptions, 'orderBy' | 'direction'>): Promise<IDataObject[]> {
+	return await collectOffsetPages<IDataObject>(
+		async (offset, limit) =>
+			(await enkashApiRequest.call(context, 'POST', '/api/v0/customer/search', {
+				qs: { limit, offset },
+				body,
+				itemIndex: options.itemIndex,
+				idempotent: true,
+			})) as OffsetPage<IDataObject>,
+		{ max: options.max, pageSize: Math.min(MAX_PAGE_SIZE, options.pageSize ?? MAX_PAGE_SIZE) },
+	);
+}
