@@ -46,3 +46,21 @@ export function enteredSet<T>(current: T[], previous: string[] | undefined, idOf
 	const before = new Set(previous ?? []);
 	return { entered: current.filter((record) => !before.has(idOf(record))), next: current.map(idOf) };
 }
+
+/**
+ * Rows appended to a list since the last poll (Enboarder's report rows come in a fixed order, new
+ * rows at the end). The state is the ID of the last row seen and how many rows there were: new rows
+ * are those after that row; if that row is gone, those beyond the previous count.
+ */
+export interface RowMark {
+	lastId: string | null;
+	count: number;
+}
+
+export function rowsAfter<T>(rows: T[], mark: RowMark | undefined, idOf: (row: T) => string): { fresh: T[]; next: RowMark } {
+	const next: RowMark = { lastId: rows.length ? idOf(rows[rows.length - 1]) : (mark?.lastId ?? null), count: rows.length };
+	if (!mark) return { fresh: rows, next };
+	const position = mark.lastId === null ? -1 : rows.findIndex((row) => idOf(row) === mark.lastId);
+	const fresh = position >= 0 ? rows.slice(position + 1) : mark.lastId === null ? rows : rows.slice(mark.count);
+	return { fresh, next };
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { advance, enteredSet, newSinceWatermark } from '../../shared/polling/watermark';
+import { advance, enteredSet, newSinceWatermark, rowsAfter } from '../../shared/polling/watermark';
 
 interface Rec {
 	id: string;
@@ -61,5 +61,22 @@ describe('enteredSet', () => {
 		assert.deepEqual(second.next, ['b', 'c']);
 		const third = enteredSet([{ id: 'a', at: '' }, { id: 'b', at: '' }], second.next, id);
 		assert.deepEqual(third.entered.map(id), ['a']);
+	});
+});
+
+describe('rowsAfter', () => {
+	const rows = (...ids: string[]) => ids.map((id) => ({ id, at: '' }));
+	test('rows after the last one seen; then nothing; an empty list first', () => {
+		const first = rowsAfter(rows('r1', 'r2'), undefined, id);
+		assert.deepEqual(first.next, { lastId: 'r2', count: 2 });
+		const second = rowsAfter(rows('r1', 'r2', 'r3', 'r4'), first.next, id);
+		assert.deepEqual(second.fresh.map(id), ['r3', 'r4']);
+		assert.deepEqual(rowsAfter(rows('r1', 'r2', 'r3', 'r4'), second.next, id).fresh, []);
+		const empty = rowsAfter([], undefined, id);
+		assert.deepEqual(rowsAfter(rows('r1'), empty.next, id).fresh.map(id), ['r1']);
+	});
+
+	test('the last row seen was removed: rows beyond the previous count', () => {
+		assert.deepEqual(rowsAfter(rows('r1', 'r3', 'r4'), { lastId: 'r2', count: 2 }, id).fresh.map(id), ['r4']);
 	});
 });

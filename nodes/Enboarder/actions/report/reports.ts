@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties, type IPollFunctions } from 'n8n-workflow';
 
 import { resultLimit, returnAllOrLimit } from '../../../../shared/descriptions/returnAll';
 import { collectCursorPages, type CursorPage } from '../../../../shared/pagination';
@@ -13,7 +13,7 @@ export const REPORT_ID_PATTERN = '^[A-Za-z0-9._-]{1,100}$';
 const show = (operation: string) => ({ resource: ['report'], operation: [operation] });
 
 /** The Report field: picked from the account's reports of that kind, or entered as an ID. */
-function reportLocator(kind: ReportKind, operation: string): INodeProperties {
+export function reportLocator(kind: ReportKind, display: Record<string, string[]>): INodeProperties {
 	return {
 		displayName: `${NOUN[kind] === 'workflow' ? 'Workflow' : 'Form'} Report`,
 		name: 'reportId',
@@ -21,7 +21,7 @@ function reportLocator(kind: ReportKind, operation: string): INodeProperties {
 		required: true,
 		default: { mode: 'list', value: '' },
 		description: `The ${NOUN[kind]} report to read`,
-		displayOptions: { show: show(operation) },
+		displayOptions: { show: display },
 		modes: [
 			{
 				displayName: 'From List',
@@ -74,7 +74,7 @@ export function listReports(kind: ReportKind, operation: string) {
 
 /** `GET /reports/{kind}/{id}/properties`: the report's columns, one item each. */
 export function reportProperties(kind: ReportKind, operation: string) {
-	const description = [reportLocator(kind, operation)];
+	const description = [reportLocator(kind, show(operation))];
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const reportId = reportIdFor(this, itemIndex);
 		const response = await enboarderApiRequest.call(this, 'GET', `/reports/${kind}/${encodeURIComponent(reportId)}/properties`, { itemIndex, idempotent: true });
@@ -85,20 +85,31 @@ export function reportProperties(kind: ReportKind, operation: string) {
 
 /** `GET /reports/{kind}/{id}/data`: the report's rows, 500 a page, following `nextKey` until Limit or the end. */
 export function reportData(kind: ReportKind, operation: string) {
-	const description = [reportLocator(kind, operation), ...returnAllOrLimit(show(operation), 500)];
+	const description = [reportLocator(kind, show(operation)), ...returnAllOrLimit(show(operation), 500)];
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const reportId = reportIdFor(this, itemIndex);
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = this.getNodeParameter('limit', itemIndex, 500) as number;
-		return await collectCursorPages<IDataObject>(
-			async (nextKey) =>
-				(await enboarderApiRequest.call(this, 'GET', `/reports/${kind}/${encodeURIComponent(reportId)}/data`, {
-					qs: nextKey === undefined ? undefined : { nextKey },
-					itemIndex,
-					idempotent: true,
-				})) as unknown as CursorPage<IDataObject>,
-			{ max: resultLimit(returnAll, limit) },
-		);
+		return await readReportRows(this, kind, reportId, resultLimit(returnAll, limit), itemIndex);
 	}
 	return { description, execute };
+}
+
+/** A report's rows in Enboarder's order, following `nextKey` until `max` rows or the last page. */
+export async function readReportRows(
+	context: IExecuteFunctions | IPollFunctions,
+	kind: ReportKind,
+	reportId: string,
+	max: number,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	return await collectCursorPages<IDataObject>(
+		async (nextKey) =>
+			(await enboarderApiRequest.call(context, 'GET', `/reports/${kind}/${encodeURIComponent(reportId)}/data`, {
+				qs: nextKey === undefined ? undefined : { nextKey },
+				itemIndex,
+				idempotent: true,
+			})) as unknown as CursorPage<IDataObject>,
+		{ max },
+	);
 }
