@@ -47,10 +47,21 @@ describe('Enkash › Invoice › Search (engine, sandbox)', () => {
 		);
 		assert.equal(result.status, 'success', result.error?.message);
 		const items = result.output(NODE).map((i) => i.json);
+		assert.ok(items.length > 0, 'the filters match some seeded invoices');
 		for (const invoice of items) {
 			assert.ok(String(invoice.dueDate) >= '2026-01-01' && String(invoice.dueDate) <= '2026-12-31', String(invoice.dueDate));
 			assert.equal(invoice.dispatched, false);
 		}
+	});
+
+	test('filter: payment statuses (the invoices still owed)', async () => {
+		const result = await runWorkflow(search({ returnAll: true, filters: { paymentStatuses: ['UNPAID', 'PARTIALLY_PAID'] }, searchOptions: { pageSize: 5000 } }), {
+			credentials: suite.credentials,
+		});
+		assert.equal(result.status, 'success', result.error?.message);
+		const statuses = result.output(NODE).map((i) => String(i.json.paymentStatus));
+		assert.ok(statuses.length > 0 && statuses.length < 5000, `${statuses.length} owed of 5,000`);
+		assert.deepEqual([...new Set(statuses)].sort(), ['PARTIALLY_PAID', 'UNPAID']);
 	});
 
 	test('a bad date in a filter names the item and the field, and nothing reaches the server', async () => {

@@ -43,6 +43,19 @@ describe('Enkash › Payment Reminder (engine, sandbox)', () => {
 		assert.match(gone.nodeError('Reminder')?.message ?? '', /^Enkash RECORD_NOT_FOUND: /);
 	});
 
+	test('create twice with the same name returns the first reminder (a re-run doubles nothing); Skip off creates a second', async () => {
+		const params = { operation: 'create', name: 'Overdue: every 3 days', channel: 'EMAIL', offsetDays: 3, reference: 'DUE_DATE', enabled: true };
+		const first = await run(params);
+		const second = await run(params);
+		assert.equal(second.status, 'success', second.error?.message);
+		assert.equal(second.output('Reminder')[0].json.reminderId, first.output('Reminder')[0].json.reminderId);
+		const posts = async () => (await suite.sandbox.control.ledger()).requests.filter((r) => r.method === 'POST' && r.path.endsWith('/reminders')).length;
+		assert.equal(await posts(), 1);
+		const third = await run({ ...params, skipExisting: false });
+		assert.notEqual(third.output('Reminder')[0].json.reminderId, first.output('Reminder')[0].json.reminderId);
+		assert.equal(await posts(), 2);
+	});
+
 	const refused: Array<[string, IDataObject, string]> = [
 		['create without a name (an expression that came out empty)', { operation: 'create', name: '={{ $json.missing ?? "" }}', channel: 'EMAIL', offsetDays: 1, reference: 'DUE_DATE', enabled: true }, 'Item 1: Name is required'],
 		['create with half a day', { operation: 'create', name: 'x', channel: 'EMAIL', offsetDays: 1.5, reference: 'DUE_DATE', enabled: true }, 'Item 1: Offset Days must be a whole number of days'],

@@ -94,6 +94,18 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'Only invoices with these external IDs (comma-separated)',
 			},
+			{
+				displayName: 'Payment Statuses',
+				name: 'paymentStatuses',
+				type: 'multiOptions',
+				default: [],
+				description: 'Only invoices in one of these payment states (Unpaid and Partially Paid: the invoices still owed)',
+				options: [
+					{ name: 'Paid', value: 'PAID' },
+					{ name: 'Partially Paid', value: 'PARTIALLY_PAID' },
+					{ name: 'Unpaid', value: 'UNPAID' },
+				],
+			},
 		],
 	},
 	{
@@ -166,6 +178,8 @@ function searchBody(this: IExecuteFunctions, filters: IDataObject, itemIndex: nu
 	body.externalIds = list(filters.externalIds);
 	const statuses = filters.approvalStatuses as string[] | undefined;
 	if (statuses?.length) body.approvalStatuses = statuses;
+	const paymentStatuses = filters.paymentStatuses as string[] | undefined;
+	if (paymentStatuses?.length) body.paymentStatuses = paymentStatuses;
 	if (filters.dispatched === 'yes' || filters.dispatched === 'no') body.dispatched = filters.dispatched === 'yes';
 	if (typeof filters.customerLegalName === 'string' && filters.customerLegalName.trim()) body.customerLegalName = filters.customerLegalName.trim();
 	for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
