@@ -54,6 +54,15 @@ describe('Enkash › Invoice › Create (engine, sandbox)', () => {
 		assert.equal((await invoicesCreated()).length, 3);
 	});
 
+	test('the same External ID twice in one run, 10 items at once: one invoice, both items return it', async () => {
+		const input = [1, 2, 3, 4, 5].flatMap((n) => [1, 2].map(() => ({ customerId: CUSTOMER, amount: 10 * n, dueDate: '2026-12-15', orderId: `dup-${n}` })));
+		const result = await runWorkflow(workflow({ concurrency: 10 }), { credentials: await credentials(), input });
+		assert.equal(result.status, 'success', result.error?.message);
+		const ids = result.output(NODE).map((i) => i.json.invoiceId);
+		for (let n = 0; n < 10; n += 2) assert.equal(ids[n], ids[n + 1]);
+		assert.equal((await invoicesCreated()).length, 5);
+	});
+
 	test('a customer Enkash does not know: Enkash’s RECORD_NOT_FOUND, named', async () => {
 		const result = await runWorkflow(workflow(), {
 			credentials: await credentials(),

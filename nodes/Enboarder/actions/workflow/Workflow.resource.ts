@@ -1,7 +1,34 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../../../shared/router';
+import * as cancel from './cancel.operation';
+import * as launch from './launch.operation';
+import * as launchAdvanced from './launchAdvanced.operation';
+import * as update from './update.operation';
 
-export const operations: Record<string, Operation> = {};
+export const operations = { cancel, launch, launchAdvanced, update };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['workflow'] } },
+		options: [
+			{ name: 'Cancel', value: 'cancel', description: 'Cancel the onboarding workflows launched with an External ID', action: 'Cancel an onboarding workflow' },
+			{ name: 'Launch', value: 'launch', description: 'Start onboarding a new hire, with one manager', action: 'Launch an onboarding workflow' },
+			{
+				name: 'Launch (Advanced)',
+				value: 'launchAdvanced',
+				description: 'Start onboarding a new hire, with several managers identified by label',
+				action: 'Launch an onboarding workflow with managers',
+			},
+			{ name: 'Update', value: 'update', description: 'Change the fields of the active workflows launched with an External ID', action: 'Update an onboarding workflow' },
+		],
+		default: 'launch',
+	},
+	...launch.description,
+	...launchAdvanced.description,
+	...update.description,
+	...cancel.description,
+];

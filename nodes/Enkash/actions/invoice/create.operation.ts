@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { z } from 'zod';
 
 import { itemDate } from '../../../../shared/itemDates';
+import { oneAtATime } from '../../../../shared/oneAtATime';
 import { validateInput } from '../../../../shared/validation';
 import { enkashApiRequest } from '../../transport';
 import { customerLocator } from '../customer/customerId';
@@ -155,16 +156,23 @@ async function findByExternalId(this: IExecuteFunctions, externalId: string, ite
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const body = invoiceBody.call(this, itemIndex);
 	const externalId = typeof body.externalId === 'string' ? body.externalId : undefined;
-	const skipExisting = this.getNodeParameter('skipExisting', itemIndex, true) as boolean;
-	if (externalId && skipExisting) {
-		const existing = await findByExternalId.call(this, externalId, itemIndex);
-		if (existing) return [existing];
-	}
-	const created = await enkashApiRequest.call(this, 'POST', '/api/v0/invoice', {
+	if (externalId === undefined) return [await createInvoice.call(this, body, itemIndex, undefined)];
+	// Items of one run with the same External ID go one after the other, so the second finds the first's invoice.
+	const credential = this.getNode().credentials?.enkashApi?.id ?? '';
+	return await oneAtATime(`enkash-invoice:${credential}:${externalId}`, async () => {
+		if (this.getNodeParameter('skipExisting', itemIndex, true) as boolean) {
+			const existing = await findByExternalId.call(this, externalId, itemIndex);
+			if (existing) return [existing];
+		}
+		return [await createInvoice.call(this, body, itemIndex, externalId)];
+	});
+}
+
+async function createInvoice(this: IExecuteFunctions, body: IDataObject, itemIndex: number, externalId: string | undefined): Promise<IDataObject> {
+	return (await enkashApiRequest.call(this, 'POST', '/api/v0/invoice', {
 		body,
 		itemIndex,
 		// If the answer is lost, look before resending; without an External ID there is nothing to look for.
 		findExisting: externalId ? async () => await findByExternalId.call(this, externalId, itemIndex) : undefined,
-	});
-	return [created as IDataObject];
+	})) as IDataObject;
 }
