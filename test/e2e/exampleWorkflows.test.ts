@@ -16,6 +16,7 @@ import { log, prepareN8n, type PreparedN8n } from './support';
 const EXAMPLES = {
 	reminders: { file: 'enkash-overdue-payment-reminders.json', id: 'e2eOverdueReminders' },
 	dispatch: { file: 'enkash-dispatch-todays-invoices.json', id: 'e2eDispatchToday' },
+	launch: { file: 'enboarder-launch-new-hires.json', id: 'e2eLaunchNewHires' },
 } as const;
 
 describe('example workflows in a real n8n: run, then re-run without doubling anything', { concurrency: false }, () => {
@@ -109,5 +110,23 @@ describe('example workflows in a real n8n: run, then re-run without doubling any
 		const second = await run(EXAMPLES.dispatch.id);
 		assert.deepEqual(n8n.lib.nodeOutputJson(second.run, 'Invoices Created Today, Not Sent') ?? [], [], 'nothing left to send');
 		assert.equal(await dispatchCalls(), callsAfterFirst, 'nothing dispatched twice');
+	});
+
+	test('launch an onboarding workflow for each new hire: three launched, none twice on a re-run', { timeout: 5 * 60_000 }, async () => {
+		const first = await run(EXAMPLES.launch.id);
+		const launched = n8n.lib.nodeOutputJson(first.run, 'Launch Onboarding') ?? [];
+		assert.deepEqual(launched.map((r) => [r.externalid, r.alreadyLaunched]), [
+			['EMP-1001', false],
+			['EMP-1002', false],
+			['EMP-1003', false],
+		]);
+		const workflows = async () => (await sandbox.control.ledger()).records.filter((r) => r.vendor === 'enboarder' && r.type === 'enboarderWorkflow').map((r) => r.externalId);
+		assert.deepEqual(await workflows(), ['EMP-1001', 'EMP-1002', 'EMP-1003']);
+
+		const second = await run(EXAMPLES.launch.id);
+		const again = n8n.lib.nodeOutputJson(second.run, 'Launch Onboarding') ?? [];
+		assert.deepEqual(again.map((r) => r.alreadyLaunched), [true, true, true]);
+		assert.deepEqual(again.map((r) => r.referenceid), launched.map((r) => r.referenceid), 'the same workflows come back');
+		assert.deepEqual(await workflows(), ['EMP-1001', 'EMP-1002', 'EMP-1003'], 'none launched twice');
 	});
 });
