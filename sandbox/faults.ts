@@ -2,7 +2,7 @@ import type { Random } from './random';
 import type { FaultKind, FaultRule, RateLimitConfig, Vendor } from './types';
 import { isVendor } from './types';
 
-const FAULT_KINDS: readonly FaultKind[] = ['429', '500', '503', 'drop', 'drop-after', 'delay'];
+const FAULT_KINDS: readonly FaultKind[] = ['429', '500', '503', 'drop', 'drop-after', 'delay', 'html'];
 
 interface CompiledRule {
 	rule: FaultRule;

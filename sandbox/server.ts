@@ -149,6 +149,9 @@ export class SandboxCore {
 					case 'drop-after':
 						dropAfter = true;
 						break;
+					case 'html':
+						send({ status: 200, text: '<!doctype html><html><head><title>Sign in to the network</title></head><body><h1>Sign in to continue</h1></body></html>', headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+						return;
 				}
 			}
 			const reply = await mount.handle(request);

@@ -67,7 +67,8 @@ export interface VendorStats {
 
 export type SandboxStats = Record<Vendor, VendorStats> & { totals: VendorStats };
 
-export type FaultKind = '429' | '500' | '503' | 'drop' | 'drop-after' | 'delay';
+/** `html`: a 200 with an HTML page instead of the API's JSON, as a captive portal or a misrouted proxy answers. */
+export type FaultKind = '429' | '500' | '503' | 'drop' | 'drop-after' | 'delay' | 'html';
 
 export interface FaultRule {
 	vendor?: Vendor;

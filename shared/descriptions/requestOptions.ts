@@ -37,6 +37,14 @@ export function requestOptions(vendor: string, extra: INodeProperties[] = []): I
 				default: 4,
 				description: `How many times a request is tried in all when ${vendor} answers 429 (too many requests) or 503 (unavailable)`,
 			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeoutSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 600 },
+				default: DEFAULT_TIMEOUT_SECONDS,
+				description: `How long to wait for ${vendor} to answer one request before giving up on it`,
+			},
 			...extra,
 		] satisfies INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
@@ -45,3 +53,4 @@ export function requestOptions(vendor: string, extra: INodeProperties[] = []): I
 export const DEFAULT_CONCURRENCY = 5;
 export const DEFAULT_RETRY_ATTEMPTS = 4;
 export const DEFAULT_MAX_RETRY_WAIT_SECONDS = 30;
+export const DEFAULT_TIMEOUT_SECONDS = 60;

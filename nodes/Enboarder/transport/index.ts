@@ -14,6 +14,7 @@ import { enboarderApiBaseUrl } from '../../../shared/auth/enboarderRegions';
 import { assertSecureUrl } from '../../../shared/secureUrl';
 import { authenticatedRequest } from '../../../shared/transport/authenticatedRequest';
 import { errorBody } from '../../../shared/transport/errorBody';
+import { assertJsonBody, isTimeout, rewordTimeout, timeoutSeconds } from '../../../shared/transport/responseChecks';
 import { withRetries } from '../../../shared/transport/retry';
 import { retryOptionsFor, type RequestSafety } from '../../../shared/transport/retryOptions';
 
@@ -58,6 +59,7 @@ export async function enboarderFullRequest(
 ): Promise<IN8nHttpFullResponse> {
 	const credentialType = enboarderCredentialType(this);
 	const credentials = await this.getCredentials(credentialType);
+	const seconds = timeoutSeconds(this, options.itemIndex);
 	const request: IHttpRequestOptions = {
 		method,
 		baseURL: assertSecureUrl(this.getNode(), enboarderApiBaseUrl(String(credentials.region), credentials.baseUrl), 'Base URL'),
@@ -65,17 +67,23 @@ export async function enboarderFullRequest(
 		headers: { Accept: 'application/json', ...options.headers },
 		json: true,
 		returnFullResponse: true,
+		timeout: seconds * 1000,
 	};
 	if (options.body) request.body = options.body;
 	if (options.qs) request.qs = options.qs;
+	let response: IN8nHttpFullResponse;
 	try {
-		return (await withRetries(
+		response = (await withRetries(
 			async () => await authenticatedRequest(this, credentialType, request),
 			retryOptionsFor(this, options, (found) => ({ statusCode: 200, headers: {}, body: found as IDataObject }) satisfies IN8nHttpFullResponse),
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
-		throw enboarderError(this, error, options.itemIndex);
+		const apiError = enboarderError(this, error, options.itemIndex);
+		if (isTimeout(error)) rewordTimeout(apiError, 'Enboarder', seconds);
+		throw apiError;
 	}
+	assertJsonBody(this, 'Enboarder', response.body, response.headers?.['content-type'], options.itemIndex);
+	return response;
 }
 
 /**

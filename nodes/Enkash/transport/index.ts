@@ -5,6 +5,7 @@ import {
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
+	type IN8nHttpFullResponse,
 	type IPollFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
@@ -13,6 +14,7 @@ import { enkashBaseUrl } from '../../../shared/auth/enkash';
 import { assertSecureUrl } from '../../../shared/secureUrl';
 import { authenticatedRequest } from '../../../shared/transport/authenticatedRequest';
 import { errorBody } from '../../../shared/transport/errorBody';
+import { assertJsonBody, isTimeout, rewordTimeout, timeoutSeconds } from '../../../shared/transport/responseChecks';
 import { withRetries } from '../../../shared/transport/retry';
 import { retryOptionsFor, type RequestSafety } from '../../../shared/transport/retryOptions';
 import { describeErrorResponse, type EnkashEnvelope } from './errorResponse';
@@ -38,27 +40,37 @@ export async function enkashApiRequest(
 	} & RequestSafety = {},
 ): Promise<unknown> {
 	const credentials = await this.getCredentials('enkashApi');
+	const seconds = timeoutSeconds(this, options.itemIndex);
 	const request: IHttpRequestOptions = {
 		method,
 		baseURL: assertSecureUrl(this.getNode(), enkashBaseUrl(credentials), 'Base URL'),
 		url: path,
 		headers: { Accept: 'application/json', ...options.headers },
 		json: true,
+		timeout: seconds * 1000,
+		returnFullResponse: true,
 	};
 	if (options.body) request.body = options.body;
 	if (options.qs) request.qs = options.qs;
 
-	let envelope: EnkashEnvelope;
+	let response: IN8nHttpFullResponse;
 	try {
-		envelope = (await withRetries(async () => await authenticatedRequest(this, 'enkashApi', request), retryOptionsFor(this, options, (found) => ({ payload: found }) satisfies EnkashEnvelope))) as EnkashEnvelope;
+		response = (await withRetries(
+			async () => await authenticatedRequest(this, 'enkashApi', request),
+			retryOptionsFor(this, options, (found) => ({ statusCode: 200, headers: {}, body: { payload: found } }) satisfies IN8nHttpFullResponse),
+		)) as IN8nHttpFullResponse;
 	} catch (error) {
-		throw enkashError(this, error, options.itemIndex);
+		const apiError = enkashError(this, error, options.itemIndex);
+		if (isTimeout(error)) rewordTimeout(apiError, 'Enkash', seconds);
+		throw apiError;
 	}
-	if (envelope?.errorResponse) {
+	assertJsonBody(this, 'Enkash', response.body, response.headers?.['content-type'], options.itemIndex);
+	const envelope = response.body as EnkashEnvelope;
+	if (envelope.errorResponse) {
 		// Enkash may answer 200 with an error in the envelope.
 		throw enkashError(this, new NodeApiError(this.getNode(), envelope as unknown as JsonObject), options.itemIndex, envelope);
 	}
-	return envelope?.payload;
+	return envelope.payload;
 }
 
 /** Turns Enkash's `errorResponse` into an n8n API error that says what Enkash said. */

@@ -1,0 +1,43 @@
+import { NodeApiError, type IExecuteFunctions, type ILoadOptionsFunctions, type IPollFunctions, type JsonObject } from 'n8n-workflow';
+
+import { DEFAULT_TIMEOUT_SECONDS } from '../descriptions/requestOptions';
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/** How long one request may take, from the node's Options → Timeout (lists, triggers: the default). */
+export function timeoutSeconds(context: Context, itemIndex = 0): number {
+	if (!('getInputData' in context)) return DEFAULT_TIMEOUT_SECONDS;
+	return Math.max(1, Number((context as IExecuteFunctions).getNodeParameter('options.timeoutSeconds', itemIndex, DEFAULT_TIMEOUT_SECONDS)));
+}
+
+/** Whether the HTTP client gave up waiting (n8n's axios: "timeout of N ms exceeded", ECONNABORTED / ETIMEDOUT). */
+export function isTimeout(error: unknown): boolean {
+	for (let level = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; level && depth < 5; depth++) {
+		if (level.code === 'ETIMEDOUT' || (level.code === 'ECONNABORTED' && /timeout/i.test(String(level.message)))) return true;
+		if (typeof level.message === 'string' && /^timeout of \d+ms exceeded$/.test(level.message)) return true;
+		level = level.cause as typeof level;
+	}
+	return false;
+}
+
+/** The words for a request that outlived the Timeout option. */
+export function rewordTimeout(error: NodeApiError, vendor: string, seconds: number): void {
+	error.message = `${vendor} did not answer within ${seconds} s`;
+	error.description = `Raise Options → Timeout if ${vendor} is slow. A create whose answer was lost is looked up before it is sent again, so nothing is doubled.`;
+}
+
+/**
+ * A body that is not the API's JSON (a proxy's or a captive portal's HTML page, an empty 200, plain
+ * text) becomes a clear error instead of an empty or garbled output item.
+ */
+export function assertJsonBody(context: Context, vendor: string, body: unknown, contentType: unknown, itemIndex?: number): void {
+	if (body !== null && typeof body === 'object') return;
+	const type = typeof contentType === 'string' && contentType ? contentType.split(';')[0] : 'no content type';
+	const what = typeof body === 'string' && /^\s*</.test(body) ? 'an HTML page' : body === undefined || body === '' ? 'an empty body' : 'text';
+	const error = new NodeApiError(context.getNode(), { message: `not JSON: ${type}` } as JsonObject, {
+		message: `${vendor} answered with ${what} instead of JSON (${type})`,
+		description: `Check the Base URL in the ${vendor} credential: a proxy, a sign-in page or another server may be answering instead of the ${vendor} API.`,
+		itemIndex,
+	});
+	throw error;
+}
