@@ -4,6 +4,7 @@ import { requestOptions } from '../../shared/descriptions/requestOptions';
 import * as profile from './actions/profile/Profile.resource';
 import * as report from './actions/report/Report.resource';
 import { router } from './actions/router';
+import { authenticationProperty, enboarderCredentials } from './descriptions/authentication';
 import { searchFormReports, searchWorkflowReports } from './methods/listSearch';
 import * as workflow from './actions/workflow/Workflow.resource';
 
@@ -20,21 +21,9 @@ export class Enboarder implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'enboarderApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'enboarderOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: enboarderCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Key', value: 'apiKey', description: 'The apikey header; REST API v1' },
-					{ name: 'OAuth2 (Client Credentials)', value: 'oAuth2', description: 'A token renewed on its own; REST API v2' },
-				],
-				default: 'apiKey',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -9,6 +9,7 @@ import {
 
 import { rowsAfter, type RowMark } from '../../shared/polling/watermark';
 import { readReportRows, REPORT_ID_PATTERN, reportLocator, type ReportKind } from '../Enboarder/actions/report/reports';
+import { authenticationProperty, enboarderCredentials } from '../Enboarder/descriptions/authentication';
 import { searchFormReports, searchWorkflowReports } from '../Enboarder/methods/listSearch';
 
 const KIND: Record<string, ReportKind> = { newFormRows: 'forms', newWorkflowRows: 'workflows' };
@@ -27,21 +28,9 @@ export class EnboarderTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'enboarderApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'enboarderOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: enboarderCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Key', value: 'apiKey', description: 'The apikey header' },
-					{ name: 'OAuth2 (Client Credentials)', value: 'oAuth2', description: 'A token renewed on its own' },
-				],
-				default: 'apiKey',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Event',
 				name: 'event',
