@@ -23,7 +23,16 @@ export function returnAllOrLimit(show: Record<string, string[]>, defaultLimit = 
 	];
 }
 
-/** The number of records an operation may return: Infinity with Return All, else Limit. */
-export function resultLimit(returnAll: boolean, limit: number): number {
-	return returnAll ? Number.POSITIVE_INFINITY : Math.max(1, Math.floor(limit));
+/**
+ * The number of records an operation may return: Infinity with Return All, else Limit. A Limit
+ * that is not a number (an expression giving text or nothing) is refused, naming the item, rather
+ * than read as "no records".
+ */
+export function resultLimit(returnAll: boolean, limit: unknown, itemIndex = 0): number {
+	if (returnAll) return Number.POSITIVE_INFINITY;
+	const number = typeof limit === 'string' && limit.trim() !== '' ? Number(limit) : limit;
+	if (typeof number !== 'number' || !Number.isFinite(number)) {
+		throw new Error(`Item ${itemIndex + 1}: Limit must be a number such as 50 (got ${JSON.stringify(limit) ?? String(limit)})`);
+	}
+	return Math.max(1, Math.floor(number));
 }

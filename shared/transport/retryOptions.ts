@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions, NodeApiError } from 'n8n-workflow';
 
 import { DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_RETRY_ATTEMPTS } from '../descriptions/requestOptions';
 import type { RetryOptions } from './retry';
@@ -38,4 +38,21 @@ export function retryOptionsFor(
 				}
 			: undefined,
 	};
+}
+
+/** Whether a request is sent again after its answer was lost (it is harmless, or a look-up finds what it did). */
+export function resendable(safety: RequestSafety): boolean {
+	return safety.idempotent === true || safety.findExisting !== undefined;
+}
+
+/**
+ * The words for a request that may have gone through but was not sent again because that could do
+ * it twice (a create Enboarder or Enkash offers no look-up for, a delete, a Bharat Connect
+ * confirmation): n8n's own words ("…perhaps it is offline. You can retry") would invite exactly the
+ * retry that doubles it.
+ */
+export function rewordLostAnswer(error: NodeApiError, vendor: string, itemIndex: number | undefined, what = `the connection to ${vendor} was lost before it answered`): void {
+	const item = itemIndex === undefined ? '' : `Item ${itemIndex + 1}: `;
+	error.message = `${item}${what}, so this request may have gone through; it was not sent again, to avoid doing it twice. Check ${vendor} before running this item again.`;
+	error.description = `${vendor} may have applied the request before the answer was lost. Running the item again without checking could apply it a second time.`;
 }

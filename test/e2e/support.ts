@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { repoRoot } from '../harness/packageTypes';
+import { packageTypes, repoRoot } from '../harness/packageTypes';
+import { assertNoSecrets, registerBasicPair, registerSecret } from '../harness/secretAudit';
 
 export interface N8nApp {
 	appDir: string;
@@ -55,14 +56,49 @@ export interface PreparedN8n {
 	dispose(): void;
 }
 
+/** Registers a credential's secrets for the audit: every password-type field, and the Basic header its client pair makes. */
+function registerCredentialSecrets(credential: Credential): void {
+	const { credentialTypes } = packageTypes();
+	let names: string[];
+	try {
+		names = credentialTypes.getProperties(credential.type).filter((property) => property.typeOptions?.password).map((property) => property.name);
+	} catch {
+		names = Object.keys(credential.data).filter((name) => /secret|password|token|key/i.test(name));
+	}
+	for (const name of names) registerSecret(`${credential.type}.${name} (${credential.id})`, credential.data[name]);
+	const data = credential.data as Record<string, unknown>;
+	registerBasicPair(credential.type, data.oauthClientId ?? data.clientId, data.oauthClientSecret ?? data.clientSecret);
+}
+
+/**
+ * The secret audit for the real n8n: every credential imported registers its secrets, and every
+ * `n8n execute` is checked: n8n's own log output (stdout and stderr, where n8n logs) and the run it
+ * printed, for each secret in plain, URL-encoded and base64 form.
+ */
+export function audited(lib: E2eLib): E2eLib {
+	return {
+		...lib,
+		importCredentials: async (app, options) => {
+			for (const credential of options.credentials) registerCredentialSecrets(credential);
+			return await lib.importCredentials(app, options);
+		},
+		executeWorkflow: async (app, options) => {
+			const result = await lib.executeWorkflow(app, options);
+			assertNoSecrets(`n8n execute ${options.workflowId} (stdout: n8n's log and the run)`, result.stdout);
+			assertNoSecrets(`n8n execute ${options.workflowId} (stderr)`, result.stderr);
+			return result;
+		},
+	};
+}
+
 /**
  * The pinned n8n app (installed on first use) with a fresh user folder holding our packed package,
- * installed the way n8n installs a community package.
+ * installed the way n8n installs a community package. Its `lib` is audited for secrets.
  */
 export async function prepareN8n(): Promise<PreparedN8n> {
 	const root = repoRoot();
 	const { ensureN8nApp } = await importEsm<{ ensureN8nApp(options: { log: (line: string) => void }): Promise<N8nApp> }>(join(root, 'scripts', 'n8n-app.mjs'));
-	const lib = await importEsm<E2eLib>(join(root, 'scripts', 'e2e-lib.mjs'));
+	const lib = audited(await importEsm<E2eLib>(join(root, 'scripts', 'e2e-lib.mjs')));
 	const app = await ensureN8nApp({ log });
 	const workDir = mkdtempSync(join(tmpdir(), 'token-connectors-e2e-'));
 	const userFolder = join(workDir, 'user');

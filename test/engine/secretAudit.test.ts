@@ -4,14 +4,20 @@ import { after, before, describe, test } from 'node:test';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
+import { audited, type E2eLib, type ExecuteResult, type N8nApp } from '../e2e/support';
 import {
+	assertNoSecrets,
+	assertNoSecretsInLedger,
+	assertNoSecretsInOutput,
 	capturedOutput,
 	findSecrets,
 	HarnessCredentialsHelper,
 	loadExample,
+	registerBasicPair,
 	registerSecret,
 	resetTokenState,
 	runWorkflow,
+	secretForms,
 	serializeError,
 	testCredential,
 	type WorkflowJson,
@@ -115,6 +121,12 @@ describe('secret audit: no secret in any output, error or log line', () => {
 		assert.deepEqual(findSecrets(produced.join('\n')), []);
 	});
 
+	test("no secret in the sandbox's request log (it keeps no header, token or body)", async () => {
+		const { requests } = await sandbox.control.ledger();
+		assert.ok(requests.length > 400, 'the scenarios made requests');
+		await assertNoSecretsInLedger(sandbox.control);
+	});
+
 	test('no secret in any log line', () => {
 		assert.ok(capturedOutput().length > 0, 'log lines were captured');
 		assert.deepEqual(findSecrets(capturedOutput()), []);
@@ -125,5 +137,97 @@ describe('secret audit: no secret in any output, error or log line', () => {
 		console.log('debug: token=planted-secret-7f3a9c');
 		assert.deepEqual(findSecrets(capturedOutput()), ['planted secret']);
 		assert.deepEqual(findSecrets(JSON.stringify({ json: { error: 'x planted-secret-7f3a9c' } })), ['planted secret']);
+	});
+
+	// --- the audit itself: each form of a planted secret is found, and every check fails on it ---------
+
+	const PLANTED = 'pl@nted/Secret+42 "x"?&';
+
+	test('every form the audit searches is found where it would leak', () => {
+		registerSecret('planted form secret', PLANTED);
+		const forms = new Map(secretForms(PLANTED));
+		assert.deepEqual(
+			[...forms.keys()],
+			// base64url is searched only where it differs from base64 (a + or / among the characters).
+			['plain', 'URL-encoded', 'form-encoded', 'JSON-escaped', 'base64, offset 0', 'base64, offset 1', 'base64, offset 2', 'base64url, offset 2'],
+		);
+		const leaks: Array<[string, string]> = [
+			['plain', `error: wrong token ${PLANTED} for user`],
+			['URL-encoded', `GET /api?token=${encodeURIComponent(PLANTED)}&page=2`],
+			['form-encoded', `grant_type=password&password=${new URLSearchParams({ p: PLANTED }).toString().slice(2)}`],
+			['JSON-escaped', JSON.stringify({ json: { error: `refused ${PLANTED}` } })],
+			['base64, offset 0', `Authorization: Basic ${Buffer.from(`${PLANTED}:x`).toString('base64')}`],
+			['base64, offset 2', `Authorization: Basic ${Buffer.from(`u:${PLANTED}`).toString('base64')}`],
+			['base64, offset 0', `Authorization: Basic ${Buffer.from(`us:${PLANTED}`).toString('base64')}`],
+			['base64, offset 1', `Authorization: Basic ${Buffer.from(`abc:${PLANTED}`).toString('base64')}`],
+			['base64url, offset 2', `jwt=${Buffer.from(`u:${PLANTED}`).toString('base64url')}`],
+		];
+		for (const [form, text] of leaks) {
+			const label = form === 'plain' ? 'planted form secret' : `planted form secret (${form})`;
+			assert.ok(findSecrets(text).includes(label), `${form} not found in ${text}: ${JSON.stringify(findSecrets(text))}`);
+			assert.throws(() => assertNoSecrets('a planted leak', text), /Secret leak in a planted leak/);
+		}
+		// And nothing is found where the secret is not.
+		assert.deepEqual(findSecrets(`Authorization: Basic ${Buffer.from('u:another-value-entirely').toString('base64')}`), []);
+	});
+
+	test('a Basic header built from a client ID and secret is caught', () => {
+		registerBasicPair('planted client', 'planted-client-id', 'planted-client-s3cret');
+		assert.ok(findSecrets(`authorization: Basic ${Buffer.from('planted-client-id:planted-client-s3cret').toString('base64')}`).includes('planted client (Basic header)'));
+	});
+
+	test('the audit fails a run whose output carries a secret (here base64-encoded)', async () => {
+		registerSecret('planted output secret', 'planted-output-secret-91b2');
+		const workflow: WorkflowJson = {
+			name: 'Leaks a secret',
+			nodes: [
+				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{ id: 'noop', name: 'Pass', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+			],
+			connections: { Start: { main: [[{ node: 'Pass', type: 'main', index: 0 }]] } },
+		};
+		const input = [{ header: `Basic ${Buffer.from('user:planted-output-secret-91b2').toString('base64')}` }];
+		await assert.rejects(runWorkflow(workflow, { credentials: new HarnessCredentialsHelper(), input }), /Secret leak in the run of "Leaks a secret": planted output secret \(base64, offset 2\)/);
+	});
+
+	test('the audit fails a thrown error that carries a secret (URL-encoded) in its cause', () => {
+		registerSecret('planted error secret', 'planted/error secret+55');
+		const error = new Error('request failed', { cause: { config: { url: `https://api.example/token?secret=${encodeURIComponent('planted/error secret+55')}` } } });
+		assert.throws(() => assertNoSecrets('a thrown error', serializeError(error)), /planted error secret \(URL-encoded\)/);
+	});
+
+	test("the audit fails when a secret reaches the sandbox's request log (e.g. a token in a URL)", async () => {
+		registerSecret('planted URL secret', 'planted-url-secret-0c4d');
+		await fetch(`${urls.enkash}/api/v0/invoice/planted-url-secret-0c4d`);
+		await assert.rejects(assertNoSecretsInLedger(sandbox.control), /Secret leak in the sandbox ledger: planted URL secret/);
+	});
+
+	test('the audit fails when a secret is logged URL-encoded or base64-encoded', () => {
+		registerSecret('planted log secret', 'planted-log-secret/ä+1');
+		assert.ok(!findSecrets(capturedOutput()).some((label) => label.startsWith('planted log secret')), 'not logged yet');
+		console.log(`debug: GET /x?key=${encodeURIComponent('planted-log-secret/ä+1')}`);
+		assert.throws(() => assertNoSecretsInOutput(), /planted log secret \(URL-encoded\)/);
+		console.error(`debug: ${Buffer.from('x:planted-log-secret/ä+1').toString('base64')}`);
+		assert.throws(() => assertNoSecretsInOutput(), /planted log secret \(base64, offset 2\)/);
+	});
+
+	test("in the real-n8n tests, imported credentials are registered and n8n's log output is audited", async () => {
+		let printed = '';
+		const lib = audited({
+			importCredentials: async () => undefined,
+			executeWorkflow: async (): Promise<ExecuteResult> => ({ ok: true, code: 0, stdout: printed, stderr: '' }),
+		} as unknown as E2eLib);
+		const app = {} as N8nApp;
+		await lib.importCredentials(app, {
+			env: {},
+			userFolder: '',
+			credentials: [{ id: 'e2e-enkash', name: 'Enkash', type: 'enkashApi', data: { ...enkash(), password: 'e2e-planted/pass@word', oauthClientSecret: 'e2e-planted-client-secret' } }],
+		});
+		printed = 'Workflow executed successfully\n{"data":{}}';
+		assert.equal((await lib.executeWorkflow(app, { env: {}, userFolder: '', workflowId: 'w1' })).ok, true);
+		printed = `Enqueued request with headers {"authorization":"Basic ${Buffer.from('enkash-client:e2e-planted-client-secret').toString('base64')}"}`;
+		await assert.rejects(lib.executeWorkflow(app, { env: {}, userFolder: '', workflowId: 'w2' }), /Secret leak in n8n execute w2 \(stdout.*enkashApi\.oauthClientSecret \(e2e-enkash\)/);
+		printed = `login failed: password=${encodeURIComponent('e2e-planted/pass@word')}`;
+		await assert.rejects(lib.executeWorkflow(app, { env: {}, userFolder: '', workflowId: 'w3' }), /enkashApi\.password \(e2e-enkash\) \(URL-encoded\)/);
 	});
 });

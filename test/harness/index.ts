@@ -7,4 +7,14 @@ export { packageTypes, repoRoot } from './packageTypes';
 export { loadExample } from './examples';
 export { testCredential } from './credentialTester';
 export { resetTokenState } from './processState';
-export { assertNoSecrets, capturedOutput, findSecrets, registerSecret, serializeError } from './secretAudit';
+export {
+	assertNoSecrets,
+	assertNoSecretsInLedger,
+	assertNoSecretsInOutput,
+	capturedOutput,
+	findSecrets,
+	registerBasicPair,
+	registerSecret,
+	secretForms,
+	serializeError,
+} from './secretAudit';

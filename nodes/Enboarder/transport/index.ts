@@ -15,8 +15,8 @@ import { assertSecureUrl } from '../../../shared/secureUrl';
 import { authenticatedRequest } from '../../../shared/transport/authenticatedRequest';
 import { errorBody } from '../../../shared/transport/errorBody';
 import { assertJsonBody, isTimeout, rewordTimeout, timeoutSeconds } from '../../../shared/transport/responseChecks';
-import { withRetries } from '../../../shared/transport/retry';
-import { retryOptionsFor, type RequestSafety } from '../../../shared/transport/retryOptions';
+import { classifyFailure, withRetries } from '../../../shared/transport/retry';
+import { resendable, retryOptionsFor, rewordLostAnswer, type RequestSafety } from '../../../shared/transport/retryOptions';
 
 type EnboarderContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -80,6 +80,9 @@ export async function enboarderFullRequest(
 	} catch (error) {
 		const apiError = enboarderError(this, error, options.itemIndex);
 		if (isTimeout(error)) rewordTimeout(apiError, 'Enboarder', seconds);
+		if (!resendable(options) && classifyFailure(error) === 'ambiguous') {
+			rewordLostAnswer(apiError, 'Enboarder', options.itemIndex, isTimeout(error) ? `Enboarder did not answer within ${seconds} s` : undefined);
+		}
 		throw apiError;
 	}
 	assertJsonBody(this, 'Enboarder', response.body, response.headers?.['content-type'], options.itemIndex);

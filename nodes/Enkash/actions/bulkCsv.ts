@@ -98,7 +98,15 @@ export function bulkCsvOperation(spec: BulkCsvSpec) {
 				output[itemIndex] = failure(context, itemIndex, (error as Error).message);
 			}
 		}
-		const existing = spec.findExisting ? await spec.findExisting(context, rows) : new Map<IDataObject, IDataObject>();
+		let existing = new Map<IDataObject, IDataObject>();
+		try {
+			if (spec.findExisting) existing = await spec.findExisting(context, rows);
+		} catch (error) {
+			// Without the look-up a row could be created twice: none is sent, and each row's item says why.
+			const apiError = error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
+			for (const row of rows) output[row.itemIndex] = failure(context, row.itemIndex, `Item ${row.itemIndex + 1}: ${apiError.message}`);
+			return output.filter((item): item is INodeExecutionData => item !== undefined);
+		}
 		const toSend = rows.filter((row) => {
 			const found = existing.get(row.body);
 			if (found) output[row.itemIndex] = { json: { ...found, status: 'EXISTS' }, pairedItem: { item: row.itemIndex } };

@@ -15,8 +15,8 @@ import { assertSecureUrl } from '../../../shared/secureUrl';
 import { authenticatedRequest } from '../../../shared/transport/authenticatedRequest';
 import { errorBody } from '../../../shared/transport/errorBody';
 import { assertJsonBody, isTimeout, rewordTimeout, timeoutSeconds } from '../../../shared/transport/responseChecks';
-import { withRetries } from '../../../shared/transport/retry';
-import { retryOptionsFor, type RequestSafety } from '../../../shared/transport/retryOptions';
+import { classifyFailure, withRetries } from '../../../shared/transport/retry';
+import { resendable, retryOptionsFor, rewordLostAnswer, type RequestSafety } from '../../../shared/transport/retryOptions';
 import { describeErrorResponse, type EnkashEnvelope } from './errorResponse';
 
 export type EnkashContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -62,6 +62,9 @@ export async function enkashApiRequest(
 	} catch (error) {
 		const apiError = enkashError(this, error, options.itemIndex);
 		if (isTimeout(error)) rewordTimeout(apiError, 'Enkash', seconds);
+		if (!resendable(options) && classifyFailure(error) === 'ambiguous') {
+			rewordLostAnswer(apiError, 'Enkash', options.itemIndex, isTimeout(error) ? `Enkash did not answer within ${seconds} s` : undefined);
+		}
 		throw apiError;
 	}
 	assertJsonBody(this, 'Enkash', response.body, response.headers?.['content-type'], options.itemIndex);

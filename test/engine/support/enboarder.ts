@@ -1,9 +1,9 @@
-import { after, before, beforeEach } from 'node:test';
+import { after, afterEach, before, beforeEach } from 'node:test';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../../sandbox';
-import { HarnessCredentialsHelper, resetTokenState, type WorkflowJson } from '../../harness';
+import { assertNoSecretsInLedger, assertNoSecretsInOutput, HarnessCredentialsHelper, resetTokenState, type WorkflowJson } from '../../harness';
 
 /** The Enboarder node's two authentications; every operation is tested under both. */
 export const AUTHENTICATIONS = ['apiKey', 'oAuth2'] as const;
@@ -47,6 +47,9 @@ export function useEnboarderSandbox(): EnboarderSuite {
 		suite.sandbox = await startSandbox({ port: 0 });
 		suite.urls = vendorBaseUrls(suite.sandbox.url);
 	});
+	// The secret audit: the sandbox's request log after each test, everything the suite logged at the end.
+	afterEach(async () => await assertNoSecretsInLedger(suite.sandbox.control));
+	after(() => assertNoSecretsInOutput());
 	after(async () => await suite.sandbox.close());
 	beforeEach(async () => {
 		await suite.sandbox.control.reset();

@@ -1,9 +1,9 @@
-import { after, before, beforeEach } from 'node:test';
+import { after, afterEach, before, beforeEach } from 'node:test';
 
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../../sandbox';
-import { HarnessCredentialsHelper, resetTokenState, type WorkflowJson } from '../../harness';
+import { assertNoSecretsInLedger, assertNoSecretsInOutput, HarnessCredentialsHelper, resetTokenState, type WorkflowJson } from '../../harness';
 
 /** The Enkash credential's fields for the sandbox's demo account. */
 export function enkashCredentialData(sandboxUrl: string, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
@@ -36,6 +36,9 @@ export function useEnkashSandbox(): EnkashSuite {
 		suite.credentials = new HarnessCredentialsHelper();
 		await suite.credentials.add({ id: 'sandbox-enkash', name: 'Enkash sandbox', type: 'enkashApi', data: enkashCredentialData(suite.sandbox.url) });
 	});
+	// The secret audit: the sandbox's request log after each test, everything the suite logged at the end.
+	afterEach(async () => await assertNoSecretsInLedger(suite.sandbox.control));
+	after(() => assertNoSecretsInOutput());
 	after(async () => await suite.sandbox.close());
 	beforeEach(async () => {
 		await suite.sandbox.control.reset();

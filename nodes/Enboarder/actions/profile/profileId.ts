@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { textParameter } from '../../../../shared/validation';
 import { restPath } from '../../transport';
 
 /** The Profile ID field of an operation that works on one existing profile. */
@@ -16,7 +17,7 @@ export const profileIdField = (operation: string): INodeProperties => ({
 
 /** The item's profile ID, checked before any request: Enboarder's profile IDs are numbers. */
 export function profileIdFor(context: IExecuteFunctions, itemIndex: number): string {
-	const value = String(context.getNodeParameter('profileId', itemIndex, '') ?? '').trim();
+	const value = textParameter(context.getNode(), context.getNodeParameter('profileId', itemIndex, ''), itemIndex, 'Profile ID').trim();
 	if (value === '') throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: Profile ID is required`, { itemIndex });
 	if (!/^\d+$/.test(value)) {
 		throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: Profile ID must be a number such as 1042 (got "${value}")`, { itemIndex });

@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { resultLimit, returnAllOrLimit } from '../../../../shared/descriptions/returnAll';
 import { collectCursorPages, type CursorPage } from '../../../../shared/pagination';
+import { textParameter } from '../../../../shared/validation';
 import { enboarderApiRequest } from '../../transport';
 
 /** Enboarder keeps two kinds of report, with the same three calls each (API-CONTRACTS.md section 1). */
@@ -48,7 +49,7 @@ export function reportLocator(kind: ReportKind, display: Record<string, string[]
 
 /** The item's report ID, checked before any request. */
 function reportIdFor(context: IExecuteFunctions, itemIndex: number): string {
-	const value = String(context.getNodeParameter('reportId', itemIndex, '', { extractValue: true }) ?? '').trim();
+	const value = textParameter(context.getNode(), context.getNodeParameter('reportId', itemIndex, '', { extractValue: true }), itemIndex, 'Report').trim();
 	if (!new RegExp(REPORT_ID_PATTERN).test(value)) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -64,10 +65,10 @@ export function listReports(kind: ReportKind, operation: string) {
 	const description = returnAllOrLimit(show(operation));
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+		const max = resultLimit(returnAll, this.getNodeParameter('limit', itemIndex, 50), itemIndex);
 		const response = await enboarderApiRequest.call(this, 'GET', `/reports/${kind}`, { itemIndex, idempotent: true });
 		const items = Array.isArray(response.items) ? (response.items as IDataObject[]) : [];
-		return items.slice(0, resultLimit(returnAll, limit));
+		return items.slice(0, max);
 	}
 	return { description, execute };
 }
@@ -90,7 +91,7 @@ export function reportData(kind: ReportKind, operation: string) {
 		const reportId = reportIdFor(this, itemIndex);
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = this.getNodeParameter('limit', itemIndex, 500) as number;
-		return await readReportRows(this, kind, reportId, resultLimit(returnAll, limit), itemIndex);
+		return await readReportRows(this, kind, reportId, resultLimit(returnAll, limit, itemIndex), itemIndex);
 	}
 	return { description, execute };
 }

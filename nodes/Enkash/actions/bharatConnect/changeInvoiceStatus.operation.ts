@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { validateInput } from '../../../../shared/validation';
+import { textParameter, validateInput } from '../../../../shared/validation';
 import { enkashApiRequest } from '../../transport';
 
 const show = { resource: ['bharatConnect'], operation: ['changeInvoiceStatus'] };
@@ -49,9 +49,11 @@ const LABELS: Record<string, string> = {
 	'invoiceStatus.statusTransition.newStatus': 'New Status',
 };
 
+const PARAMETER_LABELS: Record<string, string> = Object.fromEntries(description.map((field) => [field.name, field.displayName]));
+
 /** `POST /api/v0/invoice/req-status-change-invoice` (Bharat Connect 2.0). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const get = (name: string) => String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	const get = (name: string) => textParameter(this.getNode(), this.getNodeParameter(name, itemIndex, ''), itemIndex, PARAMETER_LABELS[name]).trim();
 	const optional = (name: string) => get(name) || undefined;
 	const raw = {
 		b2bIds: get('b2bIds')

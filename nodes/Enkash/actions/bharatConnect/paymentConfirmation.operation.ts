@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { validateInput } from '../../../../shared/validation';
+import { textParameter, validateInput } from '../../../../shared/validation';
 import { enkashApiRequest } from '../../transport';
 
 const show = { resource: ['bharatConnect'], operation: ['paymentConfirmation'] };
@@ -44,14 +44,15 @@ const schema = z.object({
 
 /** `POST /api/v0/invoice/payment-confirmation` (Bharat Connect 2.0). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const text = (name: string, label: string) => textParameter(this.getNode(), this.getNodeParameter(name, itemIndex, ''), itemIndex, label);
 	const raw = {
-		invoiceIds: String(this.getNodeParameter('invoiceIds', itemIndex, '') ?? '')
+		invoiceIds: text('invoiceIds', 'Invoice IDs')
 			.split(',')
 			.map((id) => id.trim())
 			.filter(Boolean),
-		paymentId: String(this.getNodeParameter('paymentId', itemIndex, '')),
-		response: String(this.getNodeParameter('response', itemIndex, '')),
-		type: String(this.getNodeParameter('type', itemIndex, '')),
+		paymentId: text('paymentId', 'Payment ID'),
+		response: text('response', 'Response'),
+		type: text('type', 'Type'),
 		remarks: (this.getNodeParameter('remarks', itemIndex, '') as string) || undefined,
 	};
 	const body = validateInput(this.getNode(), schema, raw, itemIndex, {

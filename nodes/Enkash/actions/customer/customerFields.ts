@@ -51,12 +51,16 @@ export const CUSTOMER_LABELS: Record<string, string> = {
 	pinCode: 'PIN Code',
 	uniqueRefNo: 'Unique Reference Number',
 	branchCodes: 'Branch Codes',
+	address: 'Address',
+	state: 'State',
+	assignedAgent: 'Assigned Agent',
+	customerReminders: 'Customer Reminders',
 };
 
 const contactSchema = z
 	.object({
 		name: z.string({ required_error: 'need a name' }).trim().min(1, 'need a name'),
-		email: z.string().trim().email('need a valid e-mail address').optional(),
+		email: z.string().trim().max(254, 'need an e-mail address of at most 254 characters').email('need a valid e-mail address').optional(),
 		mobile: z.string().trim().regex(/^(\+91)?[6-9]\d{9}$/, 'need a 10-digit Indian mobile number').optional(),
 		designation: z.string().optional(),
 	})
@@ -76,7 +80,7 @@ export const customerSchema = z
 		assignedAgent: z.string().optional(),
 		uniqueRefNo: z.string().trim().min(1).optional(),
 		branchCodes: z.array(z.string()).optional(),
-		customerReminders: z.boolean().optional(),
+		customerReminders: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
 	})
 	.strict();
 

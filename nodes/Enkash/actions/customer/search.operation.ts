@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { resultLimit, returnAllOrLimit } from '../../../../shared/descriptions/returnAll';
+import { choiceParameter } from '../../../../shared/validation';
 import { findCustomers } from '../../transport/searches';
 
 const show = { resource: ['customer'], operation: ['search'] };
@@ -42,6 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (const key of ['legalName', 'state', 'uniqueRefNo']) {
 		if (typeof filters[key] === 'string' && (filters[key] as string).trim()) body[key] = (filters[key] as string).trim();
 	}
-	if (filters.active === 'yes' || filters.active === 'no') body.active = filters.active === 'yes';
-	return await findCustomers(this, body, { max: resultLimit(returnAll, limit), pageSize: 500, itemIndex });
+	const active = choiceParameter(this.getNode(), filters.active, itemIndex, 'Active', { yes: 'Active Only', any: 'Any', no: 'Inactive Only' }, 'any');
+	if (active !== 'any') body.active = active === 'yes';
+	return await findCustomers(this, body, { max: resultLimit(returnAll, limit, itemIndex), pageSize: 500, itemIndex });
 }

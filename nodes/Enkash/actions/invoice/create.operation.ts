@@ -95,6 +95,9 @@ export const INVOICE_LABELS: Record<string, string> = {
 	cgst: 'CGST',
 	approvalStatus: 'Approval Status',
 	description: 'Description',
+	chargeCustomer: 'Charge Customer',
+	dispatchNow: 'Dispatch Now',
+	gstExclusive: 'GST Exclusive',
 };
 
 /** The contract's createInvoice fields (API-CONTRACTS.md section 3). */
@@ -105,12 +108,12 @@ export const invoiceSchema = z
 		dueDate: z.string({ required_error: 'is required' }),
 		externalId: z.string().trim().min(1).max(100, 'must be at most 100 characters').optional(),
 		description: z.string().max(500, 'must be at most 500 characters').optional(),
-		emailAddress: z.string().trim().email('must be an e-mail address such as name@example.com').optional(),
-		balanceAmount: z.number().min(0, 'cannot be negative').optional(),
+		emailAddress: z.string().trim().max(254, 'must be at most 254 characters').email('must be an e-mail address such as name@example.com').optional(),
+		balanceAmount: z.number({ invalid_type_error: 'must be a number' }).finite('must be a number').min(0, 'cannot be negative').optional(),
 		cgst: z.number().min(0, 'cannot be negative').max(100, 'must be at most 100').optional(),
-		gstExclusive: z.boolean().optional(),
-		chargeCustomer: z.boolean().optional(),
-		dispatchNow: z.boolean().optional(),
+		gstExclusive: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
+		chargeCustomer: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
+		dispatchNow: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
 		approvalStatus: z.enum(['APPROVED', 'PENDING', 'REJECTED'], { errorMap: () => ({ message: 'must be Approved, Pending or Rejected' }) }).optional(),
 	})
 	.strict();

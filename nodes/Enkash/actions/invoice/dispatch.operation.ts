@@ -14,5 +14,11 @@ export const { description, executeBatch } = invoiceCollectionOperation({
 			description: 'Whether customers may pay these invoices in parts',
 		},
 	],
-	extraBody: (context) => ({ partialPaymentAllowed: context.getNodeParameter('partialPaymentAllowed', 0, false) as boolean }),
+	extraBody: (context) => {
+		// One value for the whole request, from the first item; an expression could make it anything.
+		const value = context.getNodeParameter('partialPaymentAllowed', 0, false);
+		if (value === undefined || value === null || value === '') return { partialPaymentAllowed: false };
+		if (typeof value !== 'boolean') throw new Error(`Partial Payment Allowed must be true or false (got ${JSON.stringify(value) ?? String(value)})`);
+		return { partialPaymentAllowed: value };
+	},
 });

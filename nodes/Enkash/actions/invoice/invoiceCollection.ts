@@ -62,9 +62,17 @@ export function invoiceCollectionOperation(spec: {
 			}
 		}
 
-		const ids = [...new Set(idOf.values())];
+		let extra: IDataObject = {};
+		let sendable = true;
+		try {
+			extra = spec.extraBody?.(this) ?? {};
+		} catch (error) {
+			// An option shared by all items is wrong: nothing is sent, and each item says so.
+			for (const itemIndex of idOf.keys()) failures.set(itemIndex, new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: ${(error as Error).message}`, { itemIndex }));
+			sendable = false;
+		}
+		const ids = sendable ? [...new Set(idOf.values())] : [];
 		const results = new Map<string, CollectionResult | NodeApiError>();
-		const extra = spec.extraBody?.(this) ?? {};
 		for (let start = 0; start < ids.length; start += CHUNK) {
 			const chunk = ids.slice(start, start + CHUNK);
 			try {

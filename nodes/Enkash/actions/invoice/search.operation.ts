@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { resultLimit, returnAllOrLimit } from '../../../../shared/descriptions/returnAll';
 import { itemDate, itemDateTime } from '../../../../shared/itemDates';
+import { choiceParameter, choicesParameter } from '../../../../shared/validation';
 import { findInvoices, type SearchOptions } from '../../transport/searches';
 import { CUSTOMER_ID_PATTERN } from '../customer/customerId';
 
@@ -176,11 +177,14 @@ function searchBody(this: IExecuteFunctions, filters: IDataObject, itemIndex: nu
 		});
 	}
 	body.externalIds = list(filters.externalIds);
-	const statuses = filters.approvalStatuses as string[] | undefined;
-	if (statuses?.length) body.approvalStatuses = statuses;
-	const paymentStatuses = filters.paymentStatuses as string[] | undefined;
-	if (paymentStatuses?.length) body.paymentStatuses = paymentStatuses;
-	if (filters.dispatched === 'yes' || filters.dispatched === 'no') body.dispatched = filters.dispatched === 'yes';
+	// Options an expression can set to anything: checked here, not by Enkash.
+	const node = this.getNode();
+	const statuses = choicesParameter(node, filters.approvalStatuses, itemIndex, 'Approval Statuses', { APPROVED: 'Approved', PENDING: 'Pending', REJECTED: 'Rejected' });
+	if (statuses.length) body.approvalStatuses = statuses;
+	const paymentStatuses = choicesParameter(node, filters.paymentStatuses, itemIndex, 'Payment Statuses', { PAID: 'Paid', PARTIALLY_PAID: 'Partially Paid', UNPAID: 'Unpaid' });
+	if (paymentStatuses.length) body.paymentStatuses = paymentStatuses;
+	const dispatched = choiceParameter(node, filters.dispatched, itemIndex, 'Dispatched', { any: 'Any', yes: 'Dispatched', no: 'Not Dispatched' }, 'any');
+	if (dispatched !== 'any') body.dispatched = dispatched === 'yes';
 	if (typeof filters.customerLegalName === 'string' && filters.customerLegalName.trim()) body.customerLegalName = filters.customerLegalName.trim();
 	for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
 	return body;
@@ -193,11 +197,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('searchOptions', itemIndex, {}) as IDataObject;
 	const body = searchBody.call(this, filters, itemIndex);
-	return await findInvoices(this, body, {
-		max: resultLimit(returnAll, limit),
-		pageSize: Number(options.pageSize ?? 500),
-		orderBy: (options.orderBy as SearchOptions['orderBy']) ?? 'createdOn',
-		direction: (options.direction as SearchOptions['direction']) ?? 'ASC',
+	const node = this.getNode();
+	const orderBy = choiceParameter<NonNullable<SearchOptions['orderBy']>>(
+		node,
+		options.orderBy,
 		itemIndex,
-	});
+		'Order By',
+		{ baseAmount: 'Base Amount', createdOn: 'Created On', dueDate: 'Due Date', invoiceId: 'Invoice ID' },
+		'createdOn',
+	);
+	const direction = choiceParameter<NonNullable<SearchOptions['direction']>>(node, options.direction, itemIndex, 'Direction', { ASC: 'Ascending', DESC: 'Descending' }, 'ASC');
+	const pageSize = Number(options.pageSize ?? 500);
+	if (!Number.isFinite(pageSize)) {
+		throw new NodeOperationError(node, `Item ${itemIndex + 1}: Page Size must be a number from 1 to 5,000 (got ${JSON.stringify(options.pageSize) ?? String(options.pageSize)})`, { itemIndex });
+	}
+	return await findInvoices(this, body, { max: resultLimit(returnAll, limit, itemIndex), pageSize, orderBy, direction, itemIndex });
 }

@@ -36,6 +36,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (const [key, value] of Object.entries(fields)) if (value !== '' && value !== undefined && value !== null) raw[key] = value;
 	if (Object.keys(raw).length === 0) throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: choose at least one field to update`, { itemIndex });
 	if (raw.dueDate !== undefined) raw.dueDate = itemDate(this, itemIndex, raw.dueDate, 'Due Date');
+	// As Create: a Base Amount from an expression may be a number written as text.
+	if (typeof raw.baseAmount === 'string' && raw.baseAmount.trim() !== '' && !Number.isNaN(Number(raw.baseAmount))) raw.baseAmount = Number(raw.baseAmount);
 	const body = validateInput(this.getNode(), updateSchema, raw, itemIndex, INVOICE_LABELS) as IDataObject;
 	const payload = await enkashApiRequest.call(this, 'PATCH', `/api/v0/invoice/${invoiceId}`, {
 		qs: { sellerId: await companyId.call(this) },

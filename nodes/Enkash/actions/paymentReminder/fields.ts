@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { validateInput } from '../../../../shared/validation';
+import { textParameter, validateInput } from '../../../../shared/validation';
 
 export const reminderIdField = (operation: string): INodeProperties => ({
 	displayName: 'Reminder ID',
@@ -12,6 +12,16 @@ export const reminderIdField = (operation: string): INodeProperties => ({
 	description: 'The ID Enkash gave the reminder (see Get Many)',
 	displayOptions: { show: { resource: ['paymentReminder'], operation: [operation] } },
 });
+
+/**
+ * The item's Reminder ID, checked before any request: a blank one would address the customer's
+ * list of reminders (`…/reminders/`) instead of one reminder.
+ */
+export function reminderIdFor(context: IExecuteFunctions, itemIndex: number): string {
+	const value = textParameter(context.getNode(), context.getNodeParameter('reminderId', itemIndex, ''), itemIndex, 'Reminder ID').trim();
+	if (value === '') throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: Reminder ID is required`, { itemIndex });
+	return value;
+}
 
 /** The fields of a reminder (API-CONTRACTS.md section 3, design). */
 export const reminderFieldOptions: INodeProperties[] = [

@@ -12,7 +12,7 @@ export const description: INodeProperties[] = [customerLocator(show, 'The custom
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const customerId = customerIdFor(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+	const max = resultLimit(returnAll, this.getNodeParameter('limit', itemIndex, 50), itemIndex);
 	const payload = await enkashApiRequest.call(this, 'GET', `/api/v0/customer/${encodeURIComponent(customerId)}/reminders`, { itemIndex, idempotent: true });
-	return (Array.isArray(payload) ? (payload as IDataObject[]) : []).slice(0, resultLimit(returnAll, limit));
+	return (Array.isArray(payload) ? (payload as IDataObject[]) : []).slice(0, max);
 }

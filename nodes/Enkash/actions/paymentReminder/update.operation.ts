@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { enkashApiRequest } from '../../transport';
 import { customerIdFor, customerLocator } from '../customer/customerId';
-import { reminderBody, reminderFieldOptions, reminderIdField } from './fields';
+import { reminderBody, reminderFieldOptions, reminderIdField, reminderIdFor } from './fields';
 
 const show = { resource: ['paymentReminder'], operation: ['update'] };
 
@@ -23,7 +23,7 @@ export const description: INodeProperties[] = [
 /** `PATCH /api/v0/customer/{customerId}/reminders/{reminderId}`: only the fields chosen change. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const customerId = customerIdFor(this, itemIndex);
-	const reminderId = String(this.getNodeParameter('reminderId', itemIndex)).trim();
+	const reminderId = reminderIdFor(this, itemIndex);
 	const body = reminderBody(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex, true);
 	const payload = await enkashApiRequest.call(this, 'PATCH', `/api/v0/customer/${encodeURIComponent(customerId)}/reminders/${encodeURIComponent(reminderId)}`, {
 		body,
