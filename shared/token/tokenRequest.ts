@@ -1,4 +1,4 @@
-import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import { sleep, type IDataObject, type IHttpRequestHelper, type IHttpRequestOptions } from 'n8n-workflow';
 
 import { renewAtFromLifetime, type TokenSet } from './tokenSet';
 
@@ -26,6 +26,24 @@ export interface TokenRequest {
 	/** HTTP Basic client authentication. */
 	basic?: { user: string; password: string };
 	now?: () => number;
+	/** For tests: replaces sleep between attempts. */
+	wait?: (ms: number) => Promise<void>;
+}
+
+/** Attempts in all when the token endpoint is busy (429), unavailable (503) or refuses connections. */
+export const TOKEN_ATTEMPTS = 3;
+const MAX_TOKEN_WAIT_MS = 10_000;
+
+/** How long to wait before asking the token endpoint again, or undefined when asking again is pointless. */
+function retryWaitMs(response: { statusCode: number; headers?: IDataObject } | undefined, transportFailure: string | undefined, attempt: number): number | undefined {
+	const backoff = 500 * 2 ** (attempt - 1);
+	if (!response) return transportFailure === 'ECONNREFUSED' ? backoff : undefined;
+	if (response.statusCode !== 429 && response.statusCode !== 503) return undefined;
+	const header = response.headers?.['retry-after'];
+	const seconds = Number(header);
+	if (header === undefined || !Number.isFinite(seconds)) return backoff;
+	const ms = Math.max(0, seconds * 1000);
+	return ms <= MAX_TOKEN_WAIT_MS ? ms : undefined;
 }
 
 /**
@@ -54,13 +72,23 @@ export async function requestToken(helpers: IHttpRequestHelper['helpers'], reque
 		options.body = request.json ?? {};
 	}
 
-	let response: { statusCode: number; body: unknown } | undefined;
+	let response: { statusCode: number; body: unknown; headers?: IDataObject } | undefined;
 	let transportFailure: string | undefined;
-	try {
-		response = (await helpers.httpRequest(options)) as { statusCode: number; body: unknown };
-	} catch (error) {
-		// Only the error code is kept: the client's error object holds the request headers.
-		transportFailure = (error as { code?: string }).code ?? 'no response';
+	// A busy or briefly unavailable token endpoint (429, 503, connection refused) is asked again, a
+	// few times and never for long: every item waiting on this token would otherwise fail with it.
+	// Neither answer is a refused login, so the lockout count is not touched.
+	for (let attempt = 1; ; attempt++) {
+		response = undefined;
+		transportFailure = undefined;
+		try {
+			response = (await helpers.httpRequest(options)) as { statusCode: number; body: unknown; headers?: IDataObject };
+		} catch (error) {
+			// Only the error code is kept: the client's error object holds the request headers.
+			transportFailure = (error as { code?: string }).code ?? 'no response';
+		}
+		const wait = attempt < TOKEN_ATTEMPTS ? retryWaitMs(response, transportFailure, attempt) : undefined;
+		if (wait === undefined) break;
+		await (request.wait ?? sleep)(wait);
 	}
 	if (!response) {
 		throw new TokenRequestError(`Could not reach the ${request.vendor} token endpoint (${transportFailure})`, 0, false);
@@ -69,10 +97,12 @@ export async function requestToken(helpers: IHttpRequestHelper['helpers'], reque
 	const body = parseBody(response.body);
 	if (response.statusCode >= 400) {
 		const reason = serverReason(body);
+		const status = `HTTP ${response.statusCode}${reason ? `: ${reason}` : ''}`;
+		const refused = response.statusCode < 500 && response.statusCode !== 429;
 		throw new TokenRequestError(
-			`${request.vendor} refused the token request (HTTP ${response.statusCode}${reason ? `: ${reason}` : ''})`,
+			refused ? `${request.vendor} refused the token request (${status})` : `${request.vendor}'s token endpoint is busy or unavailable (${status}); try again shortly`,
 			response.statusCode,
-			response.statusCode < 500 && response.statusCode !== 429,
+			refused,
 		);
 	}
 	const accessToken = pick(body, 'access_token', 'accessToken');

@@ -76,6 +76,34 @@ describe('Enkash: exact failures from the server (engine, sandbox)', () => {
 		assert.equal(logins.length, 1, 'the second run does not try the same login again');
 	});
 
+	test('a token endpoint answering 503 for a moment: asked again after its Retry-After, and every item goes through', async () => {
+		await suite.sandbox.control.setFaults([{ vendor: 'enkash', path: '/oauth/token', kind: '503', probability: 1, retryAfterSeconds: 1 }]);
+		const running = runWorkflow(enkashWorkflow('Enkash', { resource: 'invoice', operation: 'get', invoiceId: { __rl: true, mode: 'id', value: 'EKINV1000000001' } }), {
+			credentials: suite.credentials,
+			input: [{}, {}, {}, {}, {}],
+		});
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		await suite.sandbox.control.clearFaults();
+		const result = await running;
+		assert.equal(result.status, 'success', result.error?.message);
+		assert.equal(result.output('Enkash').length, 5);
+		const tokenCalls = (await suite.sandbox.control.ledger()).requests.filter((r) => r.kind === 'token').map((r) => r.status);
+		// (A refresh token kept from an earlier test is refused by the reset sandbox: 503, then 401, then the login.)
+		assert.equal(tokenCalls[0], 503);
+		assert.equal(tokenCalls.at(-1), 200);
+		assert.equal(tokenCalls.filter((status) => status === 200).length, 1, `one token for the five items: ${JSON.stringify(tokenCalls)}`);
+	});
+
+	test('a token endpoint that stays unavailable: three attempts, then words that do not blame the password', async () => {
+		await suite.sandbox.control.setFaults([{ vendor: 'enkash', path: '/oauth/token', kind: '503', probability: 1, retryAfterSeconds: 0 }]);
+		const result = await run({ resource: 'invoice', operation: 'get', invoiceId: { __rl: true, mode: 'id', value: 'EKINV1000000001' } });
+		assert.equal(result.status, 'error');
+		assert.match(result.nodeError('Enkash')?.message ?? '', /^Enkash's token endpoint is busy or unavailable \(HTTP 503/);
+		assert.equal((await suite.sandbox.control.ledger()).requests.filter((r) => r.kind === 'token').length, 3);
+		const account = await suite.sandbox.control.enkashAccount();
+		assert.deepEqual([account.locked, account.consecutiveFailures], [false, 0]);
+	});
+
 	test('Customer › Search while Enkash stays unavailable: retried as configured, then Enkash’s words', async () => {
 		await suite.sandbox.control.setFaults([{ vendor: 'enkash', path: '/api/v0/customer/search', kind: '503', probability: 1, retryAfterSeconds: 0 }]);
 		const result = await run({ resource: 'customer', operation: 'search', returnAll: true, customerFilters: {}, options: { retryAttempts: 3 } });
