@@ -52,5 +52,9 @@ export class EnboarderApi implements ICredentialType {
 			url: '/reports/workflows',
 			method: 'GET',
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'Enboarder refused the API key (401 Unauthorized): check that it is the current key and that the region matches your Enboarder account' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'Enboarder accepted the API key but it may not read workflow reports (403 Forbidden): ask your Enboarder administrator for API access' } },
+		],
 	};
 }

@@ -62,6 +62,7 @@ export class EnboarderOAuth2Api implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			description: 'Shown once, beside the client ID, when OAuth2 is activated in Enboarder. Sent only to the token URL.',
 		},
 		{
 			displayName: 'Scopes',
@@ -92,5 +93,9 @@ export class EnboarderOAuth2Api implements ICredentialType {
 			url: '/reports/workflows',
 			method: 'GET',
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'Enboarder refused the access token (401 Unauthorized): check the client ID, client secret and region' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'Enboarder issued a token that may not read workflow reports (403 Forbidden): add the api/workflow.basic scope' } },
+		],
 	};
 }

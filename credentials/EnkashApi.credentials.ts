@@ -63,6 +63,7 @@ export class EnkashApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			description: 'The secret that goes with the OAuth Client ID; sent only to the token endpoint',
 		},
 		{
 			displayName: 'Username',
@@ -110,5 +111,9 @@ export class EnkashApi implements ICredentialType {
 			qs: { limit: 1 },
 			body: {},
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'Enkash refused the access token (401 Unauthorized): check the OAuth client, username and password' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'Enkash signed you in but this user may not search customers (403 Forbidden): check the Company Client ID and the user\'s role' } },
+		],
 	};
 }

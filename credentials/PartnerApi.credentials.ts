@@ -50,6 +50,7 @@ export class PartnerApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			description: 'The secret that goes with the client ID; sent only to the token URL',
 		},
 		...TOKEN_FIELDS,
 	];
@@ -72,5 +73,10 @@ export class PartnerApi implements ICredentialType {
 				client_secret: '={{$credentials.clientSecret}}',
 			},
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 400, message: 'The token URL refused the request (400 Bad Request): check the client ID and secret' } },
+			{ type: 'responseCode', properties: { value: 401, message: 'The token URL refused the client ID or secret (401 Unauthorized): check both, and that the client is still active' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'Nothing answers at the token URL (404 Not Found): it should end in /api/oauth/token' } },
+		],
 	};
 }

@@ -45,5 +45,9 @@ export class PersonalAccessTokenApi implements ICredentialType {
 			url: '/api/me',
 			method: 'GET',
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'The API refused the personal access token (401 Unauthorized): it may be wrong, expired or revoked' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'The personal access token may not read /api/me (403 Forbidden): check its scopes' } },
+		],
 	};
 }

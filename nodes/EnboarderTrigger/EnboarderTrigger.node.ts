@@ -38,6 +38,7 @@ export class EnboarderTrigger implements INodeType {
 				noDataExpression: true,
 				required: true,
 				default: 'newFormRows',
+				description: 'What starts the workflow; the report is checked on the schedule set below',
 				options: [
 					{ name: 'New Form Submission', value: 'newFormRows', description: 'A row was added to a form report (someone submitted the form)' },
 					{ name: 'New Workflow Report Row', value: 'newWorkflowRows', description: 'A row was added to a workflow report (an onboarding started)' },

@@ -37,6 +37,7 @@ export class EnkashTrigger implements INodeType {
 				noDataExpression: true,
 				required: true,
 				default: 'newInvoice',
+				description: 'What starts the workflow; Enkash is checked on the schedule set below',
 				options: [
 					{ name: 'Invoice Became Overdue', value: 'overdueInvoice', description: "Due before today in the workflow's time zone, with a balance above zero" },
 					{ name: 'Invoice Paid or Status Changed', value: 'invoiceStatusChanged', description: 'Payment status (unpaid, partly paid, paid) or approval status changed' },

@@ -12,6 +12,7 @@ import { enboarderOAuth2TokenKey } from '../auth/enboarderOAuth2';
 import { enkashTokenKey } from '../auth/enkash';
 import { partnerTokenKey } from '../auth/partner';
 import { heldToken, TokenRequestError, tokens } from '../token';
+import { runCredentials } from './runCredentials';
 
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -38,14 +39,16 @@ export async function authenticatedRequest(
 	request: IHttpRequestOptions,
 ): Promise<unknown> {
 	const tokenKey = TOKEN_KEYS[credentialType];
+	const credentials = await runCredentials(context, credentialType);
+	const details = context.getNode().credentials?.[credentialType];
 	if (!tokenKey) {
 		return await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request, {
 			preAuthenticationRetryStatusCode: [],
+			// A copy: n8n assigns into the data it is given.
+			credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data: { ...credentials } },
 		});
 	}
-	const credentials = await context.getCredentials(credentialType);
 	const current = tokens.peek(tokenKey(credentials), heldToken(credentials));
-	const details = context.getNode().credentials?.[credentialType];
 	const data: ICredentialDataDecryptedObject = {
 		...credentials,
 		accessToken: current?.accessToken ?? '',

@@ -39,7 +39,7 @@ describe('credential Test buttons (sandbox)', () => {
 			good: () => ({ region: 'custom', baseUrl: urls.enboarder, apiKey: DEMO_CREDENTIALS.enboarder.apiKey }),
 			bad: () => ({ region: 'custom', baseUrl: urls.enboarder, apiKey: 'wrong-api-key-123' }),
 			secret: 'wrong-api-key-123',
-			failure: /Unauthorized/,
+			failure: /^Enboarder refused the API key \(401 Unauthorized\): check that it is the current key/,
 		},
 		{
 			type: 'enboarderOAuth2Api',
@@ -95,7 +95,7 @@ describe('credential Test buttons (sandbox)', () => {
 			good: () => ({ baseUrl: urls.pat, token: DEMO_CREDENTIALS.pat.personalAccessToken }),
 			bad: () => ({ baseUrl: urls.pat, token: 'wrong-pat-123' }),
 			secret: 'wrong-pat-123',
-			failure: /Unauthorized/,
+			failure: /^The API refused the personal access token \(401 Unauthorized\): it may be wrong, expired or revoked$/,
 		},
 	];
 

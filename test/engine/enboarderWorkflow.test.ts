@@ -38,8 +38,8 @@ const BAD_INPUTS: Array<[string, IDataObject, string]> = [
 	['launch: bad manager e-mail', launch({ additionalFields: { managerName: 'John', managerEmail: 'john@' } }), 'Item 1: Manager Email must be an e-mail address such as name@example.com'],
 	['launch: manager without contact', launch({ additionalFields: { managerName: 'John' } }), 'Item 1: Manager Email or Mobile is required: Enboarder needs one of them to reach the manager'],
 	['launch (advanced): no manager', advanced({ managers: {} }), 'Item 1: Managers need at least one entry: add a manager By Details or By External ID'],
-	['launch (advanced): manager without a label', advanced({ managers: { byExternalId: [{ label: '', externalId: 'EMP-0007' }] } }), 'Item 1: Managers (By External ID, entry 1): Label is required'],
-	['launch (advanced): manager without a name', advanced({ managers: { byDetails: [{ label: 'Buddy', email: 'sam@example.com' }] } }), 'Item 1: Managers (By Details, entry 1): Name is required'],
+	['launch (advanced): manager without a label', advanced({ managers: { byExternalId: [{ label: '={{ $json.missing ?? "" }}', externalId: 'EMP-0007' }] } }), 'Item 1: Managers (By External ID, entry 1): Label is required'],
+	['launch (advanced): manager without a name', advanced({ managers: { byDetails: [{ label: 'Buddy', name: '={{ "  " }}', email: 'sam@example.com' }] } }), 'Item 1: Managers (By Details, entry 1): Name is required'],
 	['launch (advanced): bad manager mobile', advanced({ managers: { byDetails: [{ label: 'Buddy', name: 'Sam', mobile: '12', channel: 'mob' }] } }), 'Item 1: Managers (By Details, entry 1): Mobile must be a phone number such as +61415123456 (digits, optionally starting with +)'],
 	['update: External ID empty from an expression', { operation: 'update', workflowExternalId: '={{ $json.missing ?? "" }}', updateFields: { newHireName: 'X' } }, 'Item 1: External ID is required'],
 	['update: nothing to change', { operation: 'update', workflowExternalId: 'HIRE-1', updateFields: {} }, 'Item 1: choose at least one field to update'],
@@ -392,8 +392,13 @@ describe('Enboarder › Workflow (engine, sandbox)', () => {
 			'New Hire Name (launch)',
 			'New Hire Name (launchAdvanced)',
 			'Managers (launchAdvanced)',
+			'Managers › By Details › Label (undefined)',
+			'Managers › By Details › Name (undefined)',
+			'Managers › By External ID › External ID (undefined)',
+			'Managers › By External ID › Label (undefined)',
 			'External ID (update)',
 			'External ID (cancel)',
+			'Custom Fields (cancel)',
 		]);
 		const dates = fields.filter(([path]) => path.endsWith('Start Date'));
 		assert.equal(dates.length, 3);

@@ -16,6 +16,7 @@ import { authenticatedRequest } from '../../../shared/transport/authenticatedReq
 import { errorBody } from '../../../shared/transport/errorBody';
 import { assertJsonBody, isTimeout, rewordTimeout, timeoutSeconds } from '../../../shared/transport/responseChecks';
 import { classifyFailure, withRetries } from '../../../shared/transport/retry';
+import { runCredentials } from '../../../shared/transport/runCredentials';
 import { resendable, retryOptionsFor, rewordLostAnswer, type RequestSafety } from '../../../shared/transport/retryOptions';
 
 type EnboarderContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -58,7 +59,7 @@ export async function enboarderFullRequest(
 	options: EnboarderRequestOptions = {},
 ): Promise<IN8nHttpFullResponse> {
 	const credentialType = enboarderCredentialType(this);
-	const credentials = await this.getCredentials(credentialType);
+	const credentials = await runCredentials(this, credentialType);
 	const seconds = timeoutSeconds(this, options.itemIndex);
 	const request: IHttpRequestOptions = {
 		method,

@@ -54,6 +54,7 @@ export function bulkCsvOperation(spec: BulkCsvSpec) {
 			name: 'source',
 			type: 'options',
 			default: 'items',
+			description: 'Where the rows come from: the input items, or a CSV file you already have',
 			options: [
 				{ name: 'Build From Input Items', value: 'items', description: 'One row per input item, from the fields below' },
 				{ name: 'CSV File', value: 'binary', description: 'A CSV file in a binary property of the input, columns named after the API fields' },

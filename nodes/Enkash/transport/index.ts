@@ -16,6 +16,7 @@ import { authenticatedRequest } from '../../../shared/transport/authenticatedReq
 import { errorBody } from '../../../shared/transport/errorBody';
 import { assertJsonBody, isTimeout, rewordTimeout, timeoutSeconds } from '../../../shared/transport/responseChecks';
 import { classifyFailure, withRetries } from '../../../shared/transport/retry';
+import { runCredentials } from '../../../shared/transport/runCredentials';
 import { resendable, retryOptionsFor, rewordLostAnswer, type RequestSafety } from '../../../shared/transport/retryOptions';
 import { describeErrorResponse, type EnkashEnvelope } from './errorResponse';
 
@@ -24,7 +25,7 @@ export type EnkashContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFun
 
 /** The company's Enkash client ID, which the API also takes as sellerId / companyId / parentCompanyId. */
 export async function companyId(this: EnkashContext): Promise<string> {
-	return String((await this.getCredentials('enkashApi')).companyClientId ?? '');
+	return String((await runCredentials(this, 'enkashApi')).companyClientId ?? '');
 }
 
 /** The one place the Enkash node talks HTTP: sends the request and returns the envelope's payload. */
@@ -39,7 +40,7 @@ export async function enkashApiRequest(
 		headers?: IDataObject;
 	} & RequestSafety = {},
 ): Promise<unknown> {
-	const credentials = await this.getCredentials('enkashApi');
+	const credentials = await runCredentials(this, 'enkashApi');
 	const seconds = timeoutSeconds(this, options.itemIndex);
 	const request: IHttpRequestOptions = {
 		method,

@@ -39,8 +39,9 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	{
-		...customFieldsField('With Mode Selected (required there): only the workflows whose custom fields match every name/value pair are cancelled'),
-		displayOptions: { show },
+		...customFieldsField('Only the workflows whose custom fields match every name/value pair are cancelled'),
+		required: true,
+		displayOptions: { show: { ...show, cancelMode: ['SELECTED'] } },
 	},
 ];
 

@@ -266,7 +266,8 @@ const managerLabel: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'Direct Manager',
-	description: 'The manager type as labelled in Enboarder, such as Direct Manager or Recruiter (required)',
+	required: true,
+	description: 'The manager type as labelled in Enboarder, such as Direct Manager or Recruiter',
 };
 
 const MANAGERS_FIELD: INodeProperties = {
@@ -289,7 +290,7 @@ const MANAGERS_FIELD: INodeProperties = {
 				managerLabel,
 				{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', description: "The manager's last name" },
 				{ displayName: 'Mobile', name: 'mobile', type: 'string', default: '', placeholder: '+61415123456', description: "The manager's mobile number, with the country code" },
-				{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'John Doe', description: "The manager's full name (required)" },
+				{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, placeholder: 'John Doe', description: "The manager's full name" },
 			],
 		},
 		{
@@ -302,7 +303,8 @@ const MANAGERS_FIELD: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'EMP-0007',
-					description: "The External ID of the manager's Enboarder profile (required)",
+					required: true,
+					description: "The External ID of the manager's Enboarder profile",
 				},
 				managerLabel,
 			],

@@ -31,7 +31,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	{ displayName: 'Type', name: 'type', type: 'string', required: true, default: 'PAYMENT', description: 'The confirmation type Bharat Connect expects', displayOptions: { show } },
-	{ displayName: 'Remarks', name: 'remarks', type: 'string', default: '', displayOptions: { show } },
+	{ displayName: 'Remarks', name: 'remarks', type: 'string', default: '', description: 'A note kept with the payment confirmation, e.g. the bank reference', displayOptions: { show } },
 ];
 
 const schema = z.object({

@@ -17,10 +17,10 @@ export const keyContactsField = (show: Record<string, string[]>, required: boole
 			displayName: 'Contact',
 			name: 'contact',
 			values: [
-				{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Full name' },
-				{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+				{ displayName: 'Designation', name: 'designation', type: 'string', default: '', placeholder: 'Accounts Payable', description: "The contact's role at the customer" },
+				{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Where Enkash sends invoices and reminders. Give an Email, a Mobile or both.' },
 				{ displayName: 'Mobile', name: 'mobile', type: 'string', default: '', placeholder: '9876543210', description: 'A 10-digit Indian mobile number' },
-				{ displayName: 'Designation', name: 'designation', type: 'string', default: '', placeholder: 'Accounts Payable' },
+				{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Full name' },
 			],
 		},
 	],
@@ -29,15 +29,15 @@ export const keyContactsField = (show: Record<string, string[]>, required: boole
 /** The optional customer fields, for Create's Additional Fields and Update's Update Fields. */
 export const CUSTOMER_FIELD_OPTIONS: INodeProperties[] = [
 	{ displayName: 'Account Number', name: 'accountNumber', type: 'string', default: '', description: 'Bank account number, 6 to 18 digits' },
-	{ displayName: 'Address', name: 'address', type: 'string', default: '' },
+	{ displayName: 'Address', name: 'address', type: 'string', default: '', description: "The customer's billing address, printed on invoices" },
 	{ displayName: 'Assigned Agent', name: 'assignedAgent', type: 'string', default: '', description: 'Who looks after this customer' },
 	{ displayName: 'Branch Codes', name: 'branchCodes', type: 'string', default: '', description: 'Comma-separated branch codes' },
 	{ displayName: 'Contact Number', name: 'contactNumber', type: 'string', default: '', placeholder: '+919876543210', description: '10 to 13 digits, optionally with +' },
 	{ displayName: 'Customer Reminders', name: 'customerReminders', type: 'boolean', default: true, description: 'Whether Enkash sends this customer payment reminders' },
 	{ displayName: 'IFSC', name: 'ifsc', type: 'string', default: '', placeholder: 'HDFC0001234', description: "The bank branch's IFSC code" },
-	{ displayName: 'PAN or GSTIN', name: 'panOrGstin', type: 'string', default: '', placeholder: 'ABCDE1234F' },
+	{ displayName: 'PAN or GSTIN', name: 'panOrGstin', type: 'string', default: '', placeholder: 'ABCDE1234F', description: "The customer's PAN (10 characters) or GSTIN (15 characters)" },
 	{ displayName: 'PIN Code', name: 'pinCode', type: 'string', default: '', placeholder: '560001', description: 'Six digits' },
-	{ displayName: 'State', name: 'state', type: 'string', default: '', placeholder: 'Karnataka' },
+	{ displayName: 'State', name: 'state', type: 'string', default: '', placeholder: 'Karnataka', description: 'The Indian state of the billing address' },
 	{ displayName: 'Unique Reference Number', name: 'uniqueRefNo', type: 'string', default: '', description: 'Your own reference for the customer; used to avoid creating it twice' },
 ];
 

@@ -21,6 +21,7 @@ export const description: INodeProperties[] = [
 				name: 'active',
 				type: 'options',
 				default: 'any',
+				description: 'Whether to find active customers, deactivated ones or both',
 				options: [
 					{ name: 'Active Only', value: 'yes' },
 					{ name: 'Any', value: 'any' },
@@ -28,7 +29,7 @@ export const description: INodeProperties[] = [
 				],
 			},
 			{ displayName: 'Legal Name Contains', name: 'legalName', type: 'string', default: '', description: 'Part of the legal name, any case' },
-			{ displayName: 'State', name: 'state', type: 'string', default: '', placeholder: 'Karnataka' },
+			{ displayName: 'State', name: 'state', type: 'string', default: '', placeholder: 'Karnataka', description: 'Only customers in this Indian state' },
 			{ displayName: 'Unique Reference Number', name: 'uniqueRefNo', type: 'string', default: '', description: 'Your own reference for the customer' },
 		],
 	},

@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show },
-		options: [{ displayName: 'Legal Name', name: 'legalName', type: 'string', default: '' }, ...CUSTOMER_FIELD_OPTIONS],
+		// Sorted by label, as n8n lists "Add Field" choices.
+		options: ([...CUSTOMER_FIELD_OPTIONS, { displayName: 'Legal Name', name: 'legalName', type: 'string', default: '', description: "The customer's registered business name" }] satisfies INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	{ ...keyContactsField(show, false), description: 'Replaces all key contacts when given; leave empty to keep them' },
 ];

@@ -21,6 +21,7 @@ export const INVOICE_FIELD_OPTIONS: INodeProperties[] = [
 		name: 'approvalStatus',
 		type: 'options',
 		default: 'APPROVED',
+		description: 'Only approved invoices can be dispatched to the customer',
 		options: [
 			{ name: 'Approved', value: 'APPROVED' },
 			{ name: 'Pending', value: 'PENDING' },
@@ -30,7 +31,7 @@ export const INVOICE_FIELD_OPTIONS: INodeProperties[] = [
 	{ displayName: 'Balance Amount', name: 'balanceAmount', type: 'number', default: 0, description: 'The amount still to be paid, if not the full amount' },
 	{ displayName: 'CGST', name: 'cgst', type: 'number', default: 0, description: 'Central GST rate in percent' },
 	{ displayName: 'Charge Customer', name: 'chargeCustomer', type: 'boolean', default: false, description: 'Whether the customer pays the payment fees' },
-	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+	{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'What the invoice is for, shown to the customer' },
 	{ displayName: 'Dispatch Now', name: 'dispatchNow', type: 'boolean', default: false, description: 'Whether to send the invoice to the customer right away' },
 	{ displayName: 'Email Address', name: 'emailAddress', type: 'string', placeholder: 'name@email.com', default: '', description: 'Where to send the invoice' },
 	{

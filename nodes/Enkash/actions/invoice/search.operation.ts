@@ -66,6 +66,7 @@ export const description: INodeProperties[] = [
 				name: 'dispatched',
 				type: 'options',
 				default: 'any',
+				description: 'Whether to find invoices already sent to the customer, not yet sent, or both',
 				options: [
 					{ name: 'Any', value: 'any' },
 					{ name: 'Dispatched', value: 'yes' },
@@ -118,25 +119,27 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			{
+				displayName: 'Direction',
+				name: 'direction',
+				type: 'options',
+				default: 'ASC',
+				description: 'Smallest or earliest first (Ascending), or largest or latest first (Descending)',
+				options: [
+					{ name: 'Ascending', value: 'ASC' },
+					{ name: 'Descending', value: 'DESC' },
+				],
+			},
+			{
 				displayName: 'Order By',
 				name: 'orderBy',
 				type: 'options',
 				default: 'createdOn',
+				description: 'Which field the invoices are sorted by; Return All pages through in this order',
 				options: [
 					{ name: 'Base Amount', value: 'baseAmount' },
 					{ name: 'Created On', value: 'createdOn' },
 					{ name: 'Due Date', value: 'dueDate' },
 					{ name: 'Invoice ID', value: 'invoiceId' },
-				],
-			},
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'options',
-				default: 'ASC',
-				options: [
-					{ name: 'Ascending', value: 'ASC' },
-					{ name: 'Descending', value: 'DESC' },
 				],
 			},
 			{

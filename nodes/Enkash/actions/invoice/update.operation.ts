@@ -17,11 +17,12 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show },
-		options: [
+		// Sorted by label, as n8n lists "Add Field" choices.
+		options: ([
 			{ displayName: 'Base Amount', name: 'baseAmount', type: 'number', typeOptions: { minValue: 0.1, numberPrecision: 2 }, default: 0, description: 'The amount before tax, at least 0.1' },
 			{ displayName: 'Due Date', name: 'dueDate', type: 'string', placeholder: 'YYYY-MM-DD', default: '', description: "The new due date, read in the workflow's time zone" },
 			...INVOICE_FIELD_OPTIONS.filter((field) => field.name !== 'dispatchNow'),
-		],
+		] satisfies INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
 

@@ -1,0 +1,124 @@
+/**
+ * Our Enkash node run by n8n-core's real WorkflowExecute in a process of its own (see child.ts):
+ * the engine the harness uses, without the harness's after-run secret scan (which serializes the
+ * whole run and would count against the node's memory).
+ *
+ * - `create`: Manual Trigger with pinned invoices → Invoice › Create, per item, at a concurrency.
+ * - `returnAll`: Invoice › Search with Return All, with the peak memory it takes.
+ */
+import '../harness/environment';
+
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { Workflow, type IDataObject, type IRun, type IWorkflowBase } from 'n8n-workflow';
+
+import { HarnessCredentialsHelper, packageTypes } from '../harness';
+import { hostData } from '../harness/runWorkflow';
+import type { EnkashLogin } from './bareClient';
+import { childMain, measureMemory, type MemoryPeak } from './child';
+import { createInvoiceParameters, enkashWorkflow, type BenchWorkflow } from './workflows';
+
+export type EngineInput =
+	| { mode: 'create'; login: EnkashLogin; count: number; concurrency: number; externalIdPrefix: string; customerId: string; warmUp: number }
+	| { mode: 'returnAll'; login: EnkashLogin; pageSize: number };
+
+export interface EngineCreateResult {
+	mode: 'create';
+	/** The node's own execution time, as n8n records it. */
+	ms: number;
+	items: number;
+	errors: number;
+}
+
+export interface EngineSearchResult {
+	mode: 'returnAll';
+	ms: number;
+	records: number;
+	dataBytes: number;
+	memory: MemoryPeak;
+}
+
+const NODE = 'Leg';
+const CREDENTIAL_ID = 'bench-enkash';
+
+let executionCounter = 0;
+
+/** One manual run through WorkflowExecute, pinned input on the start node, as `runWorkflow` does. */
+async function execute(json: BenchWorkflow, credentials: HarnessCredentialsHelper, input?: IDataObject[]): Promise<IRun> {
+	const { nodeTypes } = packageTypes();
+	const settings = { executionOrder: 'v1' as const };
+	const workflow = new Workflow({ id: 'bench', name: json.name, nodes: json.nodes, connections: json.connections, active: false, nodeTypes, settings, staticData: {} });
+	const startNode = workflow.getStartNode();
+	if (!startNode) throw new Error('no start node');
+	const executionId = String(++executionCounter);
+	const workflowData: IWorkflowBase = {
+		id: workflow.id,
+		name: json.name,
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		nodes: json.nodes,
+		connections: json.connections,
+		settings,
+	};
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
+	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const additionalData = hostData(credentials, hooks, executionId, workflow.id);
+	const pinData = input ? { [startNode.name]: input.map((item) => ({ json: item })) } : undefined;
+	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode, pinData });
+	await finished;
+	const error = run.data.resultData.error;
+	if (error) throw new Error(`the run failed: ${error.message}`);
+	return run;
+}
+
+function legOf(run: IRun) {
+	const nodeRun = run.data.resultData.runData[NODE]?.[0];
+	if (!nodeRun) throw new Error(`${NODE} did not run`);
+	return { ms: nodeRun.executionTime, items: nodeRun.data?.main?.[0] ?? [] };
+}
+
+async function credentialsFor(login: EnkashLogin): Promise<HarnessCredentialsHelper> {
+	const credentials = new HarnessCredentialsHelper();
+	await credentials.add({
+		id: CREDENTIAL_ID,
+		name: CREDENTIAL_ID,
+		type: 'enkashApi',
+		data: {
+			environment: 'custom',
+			baseUrl: login.baseUrl,
+			oauthClientId: login.oauthClientId,
+			oauthClientSecret: login.oauthClientSecret,
+			username: login.username,
+			password: login.password,
+			companyClientId: login.companyClientId,
+		},
+	});
+	return credentials;
+}
+
+async function create(input: Extract<EngineInput, { mode: 'create' }>): Promise<EngineCreateResult> {
+	const credentials = await credentialsFor(input.login);
+	const invoices = (prefix: string, count: number): IDataObject[] =>
+		Array.from({ length: count }, (_, n) => ({ customerId: input.customerId, amount: 1 + (n % 500), dueDate: '2026-12-15', orderId: `${prefix}${n}` }));
+	const workflow = enkashWorkflow(NODE, CREDENTIAL_ID, createInvoiceParameters({ concurrency: input.concurrency, skipExisting: false }));
+	if (input.warmUp > 0) await execute(workflow, credentials, invoices(`${input.externalIdPrefix}warm-`, input.warmUp));
+	const leg = legOf(await execute(workflow, credentials, invoices(input.externalIdPrefix, input.count)));
+	return { mode: 'create', ms: leg.ms, items: leg.items.length, errors: leg.items.filter((item) => item.json.error !== undefined).length };
+}
+
+async function returnAll(input: Extract<EngineInput, { mode: 'returnAll' }>): Promise<EngineSearchResult> {
+	const credentials = await credentialsFor(input.login);
+	const search = (all: boolean) =>
+		enkashWorkflow(NODE, CREDENTIAL_ID, { resource: 'invoice', operation: 'search', returnAll: all, limit: 10, filters: {}, searchOptions: { pageSize: input.pageSize } });
+	// Loads every module and obtains the token, so the measured run is the search alone.
+	await execute(search(false), credentials);
+	const { value: run, memory } = await measureMemory(async () => await execute(search(true), credentials));
+	const leg = legOf(run);
+	return { mode: 'returnAll', ms: leg.ms, records: leg.items.length, dataBytes: Buffer.byteLength(JSON.stringify(leg.items.map((item) => item.json))), memory };
+}
+
+if (require.main === module) {
+	childMain<EngineInput, EngineCreateResult | EngineSearchResult>(async (input) => (input.mode === 'create' ? await create(input) : await returnAll(input)));
+}
