@@ -253,11 +253,10 @@ async function scenario1Run(bench: Bench): Promise<ScenarioResult> {
 				`${formatNumber(micros(withExpressions.ms, SWEEP_ITEMS))} µs per invoice with the four fields mapped by expressions and ${formatNumber(micros(fixed.ms, SWEEP_ITEMS))} µs with fixed values, ` +
 				`against ${formatNumber(micros(bareBest.ms, n))} µs for the bare client at concurrency ${best}. Once that CPU is the limit, more concurrency barely helps (see the sweep). ` +
 				`About ${formatNumber(expressionsUs)} µs per invoice is n8n evaluating the four parameter expressions (the n8n app evaluates them in an isolated V8 context, its default \`vm\` expression engine). ` +
-				"Of the rest, a CPU profile of the n8n process during the fixed-values leg puts about 40 % in n8n reading the credential from its SQLite database and decrypting it — our request layer asks n8n for the credential twice per request — " +
-				"about 25 % in n8n's HTTP request helper, about 5 % in a time-zone check our node repeats for every date, and the rest in the engine and our own per-item checks. " +
+				"Of the rest, most is n8n's own per-request work — its HTTP request helper and the engine around each item — plus a time-zone check our node repeats for every date and our own per-item checks. " +
+				'(A CPU profile taken before this release put about 40 % of the fixed-values time in n8n loading the credential from its SQLite database and decrypting it, three times per invoice; our request layer now reads each credential once per node run, `shared/transport/runCredentials.ts`.) ' +
 				`At the default concurrency ${DEFAULT_CONCURRENCY} each worker spends most of its time waiting for the ${options.latency} ms answer, so the gap is smaller (${formatRatio(oursDefault.ms / bareDefault.ms)}).`,
-			'**What would close it.** Reading the credential once per node run instead of twice per request (a per-execution cache in our request layer) and checking the time zone once per run would remove roughly half of the non-expression cost; ' +
-				"an option to take the invoice fields from the item's JSON by name, with no expression per field, would remove the expression cost. " +
+			'**What would close it.** An option to take the invoice fields from the item\'s JSON by name ("Map Automatically", as n8n\'s database nodes offer), with no expression per field, would remove the expression cost; checking the time zone once per run would trim a little more. ' +
 				`Even then, 1.3× of a bare client at concurrency ${best} (${formatNumber(micros(bareBest.ms, n))} µs per invoice) is out of reach for any n8n node at high concurrency: ` +
 				'n8n-core alone, with expressions evaluated in-process and the credential in memory, spends more than that per item (scenario 4).',
 		);

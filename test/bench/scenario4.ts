@@ -57,7 +57,7 @@ async function scenario4Run(bench: Bench): Promise<ScenarioResult> {
 			`**Engine overhead.** With the sandbox answering at once, our node moves ${formatNumber(perSecond(n, inEngine.ms))} invoices a second through n8n-core's engine in a plain process ` +
 				`(${formatNumber(((inEngine.ms - bareMs) / n) * 1000)} µs per invoice more than the bare client) and ${formatNumber(perSecond(n, inApp.ms))} a second in the n8n app ` +
 				`(${formatNumber(((inApp.ms - bareMs) / n) * 1000)} µs more). The gap between the two is the app's own per-item cost: expressions evaluated in an isolated V8 context ` +
-				'and the credential read from its database and decrypted on each request (see scenario 1).',
+				'and n8n\'s own per-request work around each item (see scenario 1).',
 		);
 	}
 	return {
