@@ -54,6 +54,11 @@ export function createInvoiceParameters(options: { concurrency?: number; skipExi
 	};
 }
 
+/** Invoice › Bulk Upload from the items' own fields, named as Enkash names them (no expression per field). */
+export function bulkByNameParameters(): IDataObject {
+	return { resource: 'invoice', operation: 'bulkUpload', source: 'json', skipExisting: true };
+}
+
 /** Invoice › Bulk Upload built from the items (CSV chunks of 500 rows), Skip If External ID Exists on. */
 export function bulkUploadParameters(options: { fixedValues?: boolean } = {}): IDataObject {
 	const { resource, customerId, baseAmount, dueDate, skipExisting, additionalFields } = createInvoiceParameters({ skipExisting: true, fixedValues: options.fixedValues });
@@ -129,7 +134,9 @@ export function httpRequestProfileNode(enboarderBaseUrl: string, credentialId: s
 export function appWorkflow(id: string, name: string, leg: INode, options: { count: number; prefix: string; batchSize?: number }): BenchWorkflow {
 	const list =
 		`={{ Array.from({ length: ${options.count} }, (_, n) => ({ customerId: '${CUSTOMER_ID}', amount: 1 + (n % 500), ` +
-		`dueDate: '2026-12-15', orderId: '${options.prefix}' + n, profileId: String(n % ${ENBOARDER_PROFILES} + 1) })) }}`;
+		`dueDate: '2026-12-15', orderId: '${options.prefix}' + n, profileId: String(n % ${ENBOARDER_PROFILES} + 1), ` +
+		// The same invoice under Enkash's field names, for Bulk Upload's "Input Item Fields, Matched by Name".
+		`baseAmount: 1 + (n % 500), externalId: '${options.prefix}' + n })) }}`;
 	const nodes: INode[] = [
 		start,
 		{

@@ -65,6 +65,39 @@ describe('Enkash › Invoice › Bulk Upload (engine, sandbox)', () => {
 		assert.equal((await invoicesCreated()).length, 2);
 	});
 
+	test('Source "Input Item Fields, Matched by Name": rows from the items\' own fields, bad ones named by field, a re-run creates none', async () => {
+		const byName = (settings: IDataObject = {}) =>
+			enkashWorkflow('Bulk', { resource: 'invoice', operation: 'bulkUpload', source: 'json', skipExisting: true }, settings);
+		const input = [
+			{ customerId: CUSTOMER, baseAmount: 120.5, dueDate: '2026-12-20', externalId: 'byname-1', note: 'not an Enkash field' },
+			{ customerId: CUSTOMER, baseAmount: '75', dueDate: '2026-12-21T23:30:00+05:30', externalId: 'byname-2', description: 'Consulting' },
+			{ customerId: CUSTOMER, baseAmount: 0, dueDate: '2026-12-20', externalId: 'byname-3' },
+			{ customerId: CUSTOMER, baseAmount: 10, dueDate: '2026-02-30', externalId: 'byname-4' },
+			{ customerId: CUSTOMER, amount: 10, dueDate: '2026-12-20', externalId: 'byname-5' },
+		];
+		const first = await runWorkflow(byName({ onError: 'continueRegularOutput' }), { credentials: suite.credentials, input, timezone: 'Asia/Kolkata' });
+		assert.equal(first.status, 'success', first.error?.message);
+		const items = first.output('Bulk');
+		assert.deepEqual(
+			items.map((item) => [item.pairedItem, item.json.status ?? item.json.error]),
+			[
+				[{ item: 0 }, 'CREATED'],
+				[{ item: 1 }, 'CREATED'],
+				[{ item: 2 }, 'Item 3: baseAmount must be at least 0.1'],
+				[{ item: 3 }, 'Item 4: dueDate must be a real calendar date (got "2026-02-30": February 2026 has 28 days)'],
+				[{ item: 4 }, 'Item 5: the item has no baseAmount field (with Source "Input Item Fields, Matched by Name" each item needs customerId, baseAmount and dueDate)'],
+			],
+		);
+		const created = await invoicesCreated();
+		assert.equal(created.length, 2);
+		const uploads = (await suite.sandbox.control.ledger()).requests.filter((r) => r.path === '/api/v0/invoice/bulk/create');
+		assert.equal(uploads.length, 1);
+
+		const again = await runWorkflow(byName({ onError: 'continueRegularOutput' }), { credentials: suite.credentials, input: input.slice(0, 2), timezone: 'Asia/Kolkata' });
+		assert.deepEqual(again.output('Bulk').map((item) => item.json.status), ['EXISTS', 'EXISTS']);
+		assert.equal((await invoicesCreated()).length, 2, 'nothing doubled');
+	});
+
 	test('a CSV file from the input: one output item per row', async () => {
 		const csv = `customerId,baseAmount,dueDate,externalId\r\n${CUSTOMER},100,2026-12-31,file-1\r\n${CUSTOMER},0.01,2026-12-31,file-2\r\n${CUSTOMER},300,2026-12-31,file-3\r\n`;
 		const json = enkashWorkflow('Bulk', { resource: 'invoice', operation: 'bulkUpload', source: 'binary', binaryProperty: 'data' }, { onError: 'continueRegularOutput' });

@@ -36,6 +36,11 @@ export interface BulkCsvSpec {
 	fields: (show: Record<string, string[]>) => INodeProperties[];
 	/** One item's validated row (throws a NodeOperationError naming the item). */
 	rowOf: (context: IExecuteFunctions, itemIndex: number) => IDataObject;
+	/**
+	 * Source "Input Item Fields, Matched by Name": one item's row from its JSON, fields named as the
+	 * API names them (no expression per field to evaluate), and the options shown with that source.
+	 */
+	byName?: { rowOf: (context: IExecuteFunctions, itemIndex: number) => IDataObject; fields: (show: Record<string, string[]>) => INodeProperties[]; names: string };
 	/** Re-runs: rows that already exist are returned instead of being uploaded again. */
 	findExisting?: (context: IExecuteFunctions, rows: Array<{ itemIndex: number; body: IDataObject }>) => Promise<Map<IDataObject, IDataObject>>;
 }
@@ -58,6 +63,15 @@ export function bulkCsvOperation(spec: BulkCsvSpec) {
 			options: [
 				{ name: 'Build From Input Items', value: 'items', description: 'One row per input item, from the fields below' },
 				{ name: 'CSV File', value: 'binary', description: 'A CSV file in a binary property of the input, columns named after the API fields' },
+				...(spec.byName
+					? [
+							{
+								name: 'Input Item Fields, Matched by Name',
+								value: 'json',
+								description: `One row per input item, from its fields named as Enkash names them (${spec.byName.names}): nothing to map, and the fastest way for many items`,
+							},
+						]
+					: []),
 			],
 			displayOptions: { show },
 		},
@@ -71,6 +85,7 @@ export function bulkCsvOperation(spec: BulkCsvSpec) {
 			displayOptions: { show: { ...show, source: ['binary'] } },
 		},
 		...spec.fields({ ...show, source: ['items'] }),
+		...(spec.byName?.fields({ ...show, source: ['json'] }) ?? []),
 	];
 
 	async function upload(context: IExecuteFunctions, csv: Buffer, fileName: string): Promise<BulkResult[]> {
@@ -88,13 +103,13 @@ export function bulkCsvOperation(spec: BulkCsvSpec) {
 		return { json: { error: message }, pairedItem: { item: itemIndex } };
 	}
 
-	async function fromItems(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	async function fromItems(context: IExecuteFunctions, rowOf: BulkCsvSpec['rowOf']): Promise<INodeExecutionData[]> {
 		const count = context.getInputData().length;
 		const output: Array<INodeExecutionData | undefined> = new Array(count);
 		const rows: Array<{ itemIndex: number; body: IDataObject }> = [];
 		for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 			try {
-				rows.push({ itemIndex, body: spec.rowOf(context, itemIndex) });
+				rows.push({ itemIndex, body: rowOf(context, itemIndex) });
 			} catch (error) {
 				output[itemIndex] = failure(context, itemIndex, (error as Error).message);
 			}
@@ -156,7 +171,11 @@ export function bulkCsvOperation(spec: BulkCsvSpec) {
 	}
 
 	async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-		return this.getNodeParameter('source', 0, 'items') === 'binary' ? await fromFiles(this) : await fromItems(this);
+		const source = this.getNodeParameter('source', 0, 'items');
+		if (source === 'binary') return await fromFiles(this);
+		if (source === 'json' && spec.byName) return await fromItems(this, spec.byName.rowOf);
+		if (source !== 'items') throw new NodeOperationError(this.getNode(), `Source must be one of the listed choices (got "${String(source)}")`);
+		return await fromItems(this, spec.rowOf);
 	}
 
 	return { description, executeBatch };

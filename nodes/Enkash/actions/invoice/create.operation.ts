@@ -134,6 +134,31 @@ export function invoiceBody(this: IExecuteFunctions, itemIndex: number): IDataOb
 	return validateInput(this.getNode(), invoiceSchema, raw, itemIndex, INVOICE_LABELS) as IDataObject;
 }
 
+/** The fields an item's JSON may carry for Source "Input Item Fields, Matched by Name": the API's names. */
+export const INVOICE_FIELD_NAMES = Object.keys(invoiceSchema.shape);
+
+/**
+ * The request body for one item from its own fields, named as the API names them (customerId,
+ * baseAmount, dueDate, …); other fields of the item are ignored. Validated like invoiceBody; an
+ * error names the field as the item names it.
+ */
+export function invoiceBodyByName(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const json = this.getInputData()[itemIndex]?.json ?? {};
+	const raw: IDataObject = {};
+	for (const key of INVOICE_FIELD_NAMES) {
+		const value = json[key];
+		if (value !== '' && value !== undefined && value !== null) raw[key] = value;
+	}
+	for (const key of ['customerId', 'baseAmount', 'dueDate']) {
+		if (raw[key] === undefined) {
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: the item has no ${key} field (with Source "Input Item Fields, Matched by Name" each item needs customerId, baseAmount and dueDate)`, { itemIndex });
+		}
+	}
+	raw.dueDate = itemDate(this, itemIndex, raw.dueDate, 'dueDate');
+	if (typeof raw.baseAmount === 'string' && raw.baseAmount.trim() !== '' && !Number.isNaN(Number(raw.baseAmount))) raw.baseAmount = Number(raw.baseAmount);
+	return validateInput(this.getNode(), invoiceSchema, raw, itemIndex, Object.fromEntries(INVOICE_FIELD_NAMES.map((key) => [key, key]))) as IDataObject;
+}
+
 /**
  * The invoices that already carry these External IDs, by External ID: one search per 5,000 IDs
  * (Create asks for one, Bulk Upload for a whole batch).
