@@ -50,21 +50,21 @@ export function enkashLogin(urls: VendorBaseUrls): EnkashLogin {
 	return { baseUrl: urls.enkash, ...demo.enkash };
 }
 
-export function enkashCredential(id: string, login: EnkashLogin): Credential {
+/** The Enkash credential's fields for a login (the n8n app's credential and the engine legs' alike). */
+export function enkashCredentialFields(login: EnkashLogin) {
 	return {
-		id,
-		name: id,
-		type: 'enkashApi',
-		data: {
-			environment: 'custom',
-			baseUrl: login.baseUrl,
-			oauthClientId: login.oauthClientId,
-			oauthClientSecret: login.oauthClientSecret,
-			username: login.username,
-			password: login.password,
-			companyClientId: login.companyClientId,
-		},
+		environment: 'custom',
+		baseUrl: login.baseUrl,
+		oauthClientId: login.oauthClientId,
+		oauthClientSecret: login.oauthClientSecret,
+		username: login.username,
+		password: login.password,
+		companyClientId: login.companyClientId,
 	};
+}
+
+export function enkashCredential(id: string, login: EnkashLogin): Credential {
+	return { id, name: id, type: 'enkashApi', data: enkashCredentialFields(login) };
 }
 
 /** Both Enboarder credentials point at the pass-through (see bearerProxy.ts). */

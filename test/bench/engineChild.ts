@@ -15,6 +15,7 @@ import { HarnessCredentialsHelper, packageTypes } from '../harness';
 import { hostData } from '../harness/runWorkflow';
 import type { EnkashLogin } from './bareClient';
 import { childMain, measureMemory, type MemoryPeak } from './child';
+import { enkashCredentialFields } from './common';
 import { createInvoiceParameters, enkashWorkflow, type BenchWorkflow } from './workflows';
 
 export type EngineInput =
@@ -81,20 +82,7 @@ function legOf(run: IRun) {
 
 async function credentialsFor(login: EnkashLogin): Promise<HarnessCredentialsHelper> {
 	const credentials = new HarnessCredentialsHelper();
-	await credentials.add({
-		id: CREDENTIAL_ID,
-		name: CREDENTIAL_ID,
-		type: 'enkashApi',
-		data: {
-			environment: 'custom',
-			baseUrl: login.baseUrl,
-			oauthClientId: login.oauthClientId,
-			oauthClientSecret: login.oauthClientSecret,
-			username: login.username,
-			password: login.password,
-			companyClientId: login.companyClientId,
-		},
-	});
+	await credentials.add({ id: CREDENTIAL_ID, name: CREDENTIAL_ID, type: 'enkashApi', data: enkashCredentialFields(login) });
 	return credentials;
 }
 

@@ -3,73 +3,35 @@
  * credentials and the example workflows, and an owner account to sign in with.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
+import { OWNER, startN8n, type RunningN8n } from '../harness/npmStart';
 import { repoRoot } from '../harness/packageTypes';
 
-async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
-
 describe('npm start (real n8n)', () => {
-	let child: ChildProcess;
-	let output = '';
+	let running: RunningN8n;
+	let logFolder: string;
 	let base: string;
 	let sandboxUrl: string;
-	let userFolder: string;
 	let cookie = '';
 
 	before(async () => {
-		const [port, sandboxPort, brokerPort] = [await freePort(), await freePort(), await freePort()];
-		base = `http://127.0.0.1:${port}`;
-		sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-		userFolder = mkdtempSync(join(tmpdir(), 'npm-start-'));
-		child = spawn(
-			process.execPath,
-			['scripts/start.mjs', '--skip-build', '--port', String(port), '--sandbox-port', String(sandboxPort), '--broker-port', String(brokerPort), '--user-folder', userFolder],
-			{ cwd: repoRoot(), stdio: ['ignore', 'pipe', 'pipe'] },
-		);
-		child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		await new Promise<void>((resolve, reject) => {
-			const deadline = setTimeout(() => reject(new Error(`n8n was not ready within 10 minutes:\n${output.slice(-3000)}`)), 600_000);
-			const check = setInterval(() => {
-				if (output.includes('n8n is ready')) {
-					clearInterval(check);
-					clearTimeout(deadline);
-					resolve();
-				}
-			}, 250);
-			child.once('exit', (code) => {
-				clearInterval(check);
-				clearTimeout(deadline);
-				reject(new Error(`npm start exited (${code}) before n8n was ready:\n${output.slice(-3000)}`));
-			});
-		});
+		logFolder = mkdtempSync(join(tmpdir(), 'npm-start-log-'));
+		running = await startN8n(join(logFolder, 'npm-start.log'));
+		base = running.baseUrl;
+		sandboxUrl = running.sandboxUrl;
 	});
 
 	after(async () => {
-		if (child.exitCode === null) {
-			const exited = new Promise((resolve) => child.once('exit', resolve));
-			child.kill('SIGINT');
-			await exited;
-		}
-		rmSync(userFolder, { recursive: true, force: true });
+		await running?.stop();
+		rmSync(logFolder, { recursive: true, force: true });
 	});
 
 	test('prints the URL and the login', () => {
+		const output = running.output();
 		assert.match(output, new RegExp(`n8n is ready.*${base.replace(/[.]/g, '\\.')}`));
 		assert.match(output, /owner@example\.com {2}\/ {2}Sandbox-Owner-1/);
 		assert.match(output, new RegExp(`sandbox: +${sandboxUrl.replace(/[.]/g, '\\.')}`));
@@ -79,7 +41,7 @@ describe('npm start (real n8n)', () => {
 		const response = await fetch(`${base}/rest/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: 'owner@example.com', password: 'Sandbox-Owner-1' }),
+			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
 		});
 		assert.equal(response.status, 200);
 		cookie = (response.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');

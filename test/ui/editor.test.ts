@@ -41,7 +41,7 @@ import {
 	type LoadedNode,
 } from './support/descriptions';
 import { Editor, type CredentialOutcome, type ShownField } from './support/editor';
-import { OWNER, startN8n, type RunningN8n } from './support/n8n';
+import { OWNER, startN8n, type RunningN8n } from '../harness/npmStart';
 
 const ROOT = repoRoot();
 const ARTIFACTS = join(ROOT, 'artifacts', 'ui');

@@ -231,10 +231,22 @@ export class Editor {
 		await this.page.getByTestId('node-creator-item-name').filter({ hasText: exactly(nodeName) }).first().click();
 		const creator = this.page.getByTestId('node-creator');
 		await creator.getByText(/^Actions \(\d+\)$/).waitFor();
-		const lines = (await creator.innerText()).split('\n').map((line) => line.trim());
-		const start = lines.findIndex((line) => /^Actions \(\d+\)$/.test(line));
-		const end = lines.findIndex((line, index) => index > start && /^Triggers \(\d+\)$/.test(line));
-		return lines.slice(start + 1, end === -1 ? undefined : end).filter(Boolean);
+		// The panel renders a long action list in batches, one per animation frame, and its header counts
+		// what is rendered so far: read it until three readings in a row, 250 ms apart, agree.
+		const read = async (): Promise<string[]> => {
+			const lines = (await creator.innerText()).split('\n').map((line) => line.trim());
+			const start = lines.findIndex((line) => /^Actions \(\d+\)$/.test(line));
+			const end = lines.findIndex((line, index) => index > start && /^Triggers \(\d+\)$/.test(line));
+			return lines.slice(start + 1, end === -1 ? undefined : end).filter(Boolean);
+		};
+		let lines = await read();
+		for (let same = 0, round = 0; same < 3 && round < 40; round++) {
+			await this.page.waitForTimeout(250);
+			const next = await read();
+			same = next.join('\n') === lines.join('\n') ? same + 1 : 0;
+			lines = next;
+		}
+		return lines;
 	}
 
 	/** Picks an action in the node panel: the node is added and its parameters open. */

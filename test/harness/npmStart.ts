@@ -8,7 +8,7 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { repoRoot } from '../../harness/packageTypes';
+import { repoRoot } from './packageTypes';
 
 export const OWNER = { email: 'owner@example.com', password: 'Sandbox-Owner-1' } as const;
 
@@ -18,12 +18,14 @@ const importEsm = new Function('specifier', 'return import(specifier)') as <T>(s
 export interface RunningN8n {
 	baseUrl: string;
 	sandboxUrl: string;
+	/** Everything `npm start` printed so far. */
+	output(): string;
 	/** Stops n8n and the sandbox the way a user does (Ctrl-C) and removes the user folder. */
 	stop(): Promise<void>;
 }
 
 /**
- * Runs `npm start -- --skip-build` (the package was just built by `npm run test:ui`) and waits for
+ * Runs `npm start -- --skip-build` (the package is built before the e2e and UI tests) and waits for
  * its "n8n is ready" line; its whole output goes to `logFile`.
  */
 export async function startN8n(logFile: string, timeoutMs = 10 * 60_000): Promise<RunningN8n> {
@@ -91,5 +93,5 @@ export async function startN8n(logFile: string, timeoutMs = 10 * 60_000): Promis
 		await stop();
 		throw error;
 	}
-	return { baseUrl: `http://127.0.0.1:${port}`, sandboxUrl: `http://127.0.0.1:${sandboxPort}`, stop };
+	return { baseUrl: `http://127.0.0.1:${port}`, sandboxUrl: `http://127.0.0.1:${sandboxPort}`, output: () => output, stop };
 }
