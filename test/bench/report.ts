@@ -75,10 +75,11 @@ const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
 
 /** A horizontal bar chart (one bar per leg), scaled to the largest value; plain SVG 1.1, no fonts to load. */
 export function barChartSvg(title: string, subtitle: string, unit: string, bars: Bar[]): string {
-	const width = 820;
-	const labelWidth = 330;
+	// The label column fits the longest label (about 7 px a character at 12 px).
+	const labelWidth = Math.max(330, 24 + Math.ceil(Math.max(...bars.map((bar) => bar.label.length)) * 7));
 	const valueWidth = 110;
-	const barArea = width - labelWidth - valueWidth - 20;
+	const barArea = 360;
+	const width = labelWidth + barArea + valueWidth + 20;
 	const rowHeight = 26;
 	const top = 64;
 	const legendHeight = 30;

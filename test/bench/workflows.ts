@@ -54,6 +54,17 @@ export function createInvoiceParameters(options: { concurrency?: number; skipExi
 	};
 }
 
+/** Invoice › Create per item from the items' own fields, named as Enkash names them (no expression per field). */
+export function createByNameParameters(options: { concurrency?: number }): IDataObject {
+	return {
+		resource: 'invoice',
+		operation: 'create',
+		fieldSource: 'json',
+		skipExisting: false,
+		options: options.concurrency === undefined ? {} : { concurrency: options.concurrency },
+	};
+}
+
 /** Invoice › Bulk Upload from the items' own fields, named as Enkash names them (no expression per field). */
 export function bulkByNameParameters(): IDataObject {
 	return { resource: 'invoice', operation: 'bulkUpload', source: 'json', skipExisting: true };
@@ -135,7 +146,7 @@ export function appWorkflow(id: string, name: string, leg: INode, options: { cou
 	const list =
 		`={{ Array.from({ length: ${options.count} }, (_, n) => ({ customerId: '${CUSTOMER_ID}', amount: 1 + (n % 500), ` +
 		`dueDate: '2026-12-15', orderId: '${options.prefix}' + n, profileId: String(n % ${ENBOARDER_PROFILES} + 1), ` +
-		// The same invoice under Enkash's field names, for Bulk Upload's "Input Item Fields, Matched by Name".
+		// The same invoice under Enkash's field names, for Source "Input Item Fields, Matched by Name" (Create, Bulk Upload).
 		`baseAmount: 1 + (n % 500), externalId: '${options.prefix}' + n })) }}`;
 	const nodes: INode[] = [
 		start,

@@ -106,6 +106,56 @@ describe('Enkash › Invoice › Create (engine, sandbox)', () => {
 		assert.equal((await invoicesCreated()).length, 2);
 	});
 
+	test('Source "Input Item Fields, Matched by Name": each item\'s own fields, bad ones named by field, the mapped fields ignored, a re-run creates none', async () => {
+		const byName = () => {
+			const json = workflow({}, { onError: 'continueRegularOutput' });
+			const node = json.nodes.find((n) => n.name === NODE)!;
+			// The example's expressions stay in the parameters: with this Source they are not read.
+			node.parameters.fieldSource = 'json';
+			return json;
+		};
+		const input = [
+			{ customerId: CUSTOMER, baseAmount: 120.5, dueDate: '2026-12-31T20:00:00Z', externalId: 'own-1', amount: 1, orderId: 'mapped-1' },
+			{ customerId: CUSTOMER, baseAmount: '75', dueDate: '2026-12-21', externalId: 'own-2', description: 'Consulting', gstExclusive: true },
+			{ customerId: CUSTOMER, baseAmount: 10, dueDate: '2026-12-20', externalId: 'own-3', emailAddress: 'not-an-address' },
+			{ customerId: CUSTOMER, dueDate: '2026-12-20', externalId: 'own-4', amount: 10 },
+			{ customerId: CUSTOMER, baseAmount: 40, dueDate: '2026-12-22' },
+		];
+		const first = await runWorkflow(byName(), { credentials: await credentials(), input, timezone: 'Asia/Kolkata' });
+		assert.equal(first.status, 'success', first.error?.message);
+		const items = first.output(NODE);
+		assert.deepEqual(items.map((i) => i.pairedItem), [0, 1, 2, 3, 4].map((item) => ({ item })));
+		assert.deepEqual(
+			items.map((i) => [i.json.externalId ?? null, i.json.dueDate ?? null, i.json.baseAmount ?? null, i.json.error ?? null]),
+			[
+				['own-1', '2027-01-01', 120.5, null],
+				['own-2', '2026-12-21', 75, null],
+				[null, null, null, 'Item 3: emailAddress must be an e-mail address such as name@example.com'],
+				[null, null, null, 'Item 4: the item has no baseAmount field (with Source "Input Item Fields, Matched by Name" each item needs customerId, baseAmount and dueDate)'],
+				[null, '2026-12-22', 40, null],
+			],
+		);
+		assert.equal(items[1].json.description, 'Consulting');
+		assert.equal((await invoicesCreated()).length, 3);
+
+		const again = await runWorkflow(byName(), { credentials: await credentials(), input: input.slice(0, 2), timezone: 'Asia/Kolkata' });
+		assert.deepEqual(
+			again.output(NODE).map((i) => i.json.invoiceId),
+			items.slice(0, 2).map((i) => i.json.invoiceId),
+			'the re-run returns the invoices the first run created',
+		);
+		assert.equal((await invoicesCreated()).length, 3, 'nothing doubled');
+	});
+
+	test('an unknown Source is refused, naming the item', async () => {
+		const json = workflow();
+		json.nodes.find((n) => n.name === NODE)!.parameters.fieldSource = 'csv';
+		const result = await runWorkflow(json, { credentials: await credentials(), input: [{ customerId: CUSTOMER, amount: 10, dueDate: '2026-12-15', orderId: 'src-1' }] });
+		assert.equal(result.status, 'error');
+		assert.equal(result.error?.message, 'Item 1: Source must be one of the listed choices (got "csv")');
+		assert.equal((await invoicesCreated()).length, 0);
+	});
+
 	test('10,000 creates with 5 % 429/503 and 1 % dropped connections → exactly 10,000 invoices, none doubled, all paired', async () => {
 		await suite.sandbox.control.setFaults([
 			{ vendor: 'enkash', path: '/api/v0/invoice', kind: '429', probability: 0.025, retryAfterSeconds: 0 },

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { bulkCsvOperation } from '../bulkCsv';
-import { description as createFields, INVOICE_FIELD_NAMES, invoiceBody, invoiceBodyByName, invoiceFields, invoicesByExternalId } from './create.operation';
+import { INVOICE_FIELD_NAMES, invoiceBody, invoiceBodyByName, invoiceFields, invoicesByExternalId, skipExistingField } from './create.operation';
 
 /** Rows whose External ID already names an invoice (and Skip If External ID Exists is on). */
 async function existingInvoices(context: IExecuteFunctions, rows: Array<{ itemIndex: number; body: IDataObject }>): Promise<Map<IDataObject, IDataObject>> {
@@ -29,7 +29,7 @@ export const invoiceBulkSpec = {
 	byName: {
 		rowOf: (context: IExecuteFunctions, itemIndex: number) => invoiceBodyByName.call(context, itemIndex),
 		// Only Skip If External ID Exists: every other field comes from the item.
-		fields: (display: Record<string, string[]>) => createFields.filter((field) => field.name === 'skipExisting').map((field) => ({ ...field, displayOptions: { show: display } })),
+		fields: skipExistingField,
 		names: INVOICE_FIELD_NAMES.join(', '),
 	},
 	findExisting: existingInvoices,

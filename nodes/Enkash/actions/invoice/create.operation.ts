@@ -9,9 +9,14 @@ import { customerLocator } from '../customer/customerId';
 
 const show = { resource: ['invoice'], operation: ['create'] };
 
-/** The fields of one invoice, shown for `show` (Create, and Bulk Upload built from items). */
+/** The fields of one invoice, shown for `display` (Create from fields, and Bulk Upload built from items). */
 export function invoiceFields(display: Record<string, string[]>): INodeProperties[] {
-	return description.map((field) => ({ ...field, displayOptions: { show: display } }));
+	return fields.map((field) => ({ ...field, displayOptions: { show: display } }));
+}
+
+/** Skip If External ID Exists alone, shown for `display` (the sources that take every other field from the item). */
+export function skipExistingField(display: Record<string, string[]>): INodeProperties[] {
+	return invoiceFields(display).filter((field) => field.name === 'skipExisting');
 }
 
 /** The optional invoice fields, for Create's Additional Fields and Update's Update Fields. */
@@ -44,7 +49,7 @@ export const INVOICE_FIELD_OPTIONS: INodeProperties[] = [
 	{ displayName: 'GST Exclusive', name: 'gstExclusive', type: 'boolean', default: false, description: 'Whether GST is added on top of the base amount' },
 ];
 
-export const description: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	customerLocator(show, 'The Enkash customer to invoice'),
 	{
 		displayName: 'Base Amount',
@@ -85,6 +90,7 @@ export const description: INodeProperties[] = [
 		options: INVOICE_FIELD_OPTIONS,
 	},
 ];
+
 
 export const INVOICE_LABELS: Record<string, string> = {
 	customerId: 'Customer',
@@ -137,6 +143,29 @@ export function invoiceBody(this: IExecuteFunctions, itemIndex: number): IDataOb
 /** The fields an item's JSON may carry for Source "Input Item Fields, Matched by Name": the API's names. */
 export const INVOICE_FIELD_NAMES = Object.keys(invoiceSchema.shape);
 
+/** Create's form: Source, then the invoice's fields (Source "Fields Below"); Skip If External ID Exists for both. */
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Source',
+		// Not `source`: Bulk Upload's Source has other choices, and a value kept when switching operation would not fit.
+		name: 'fieldSource',
+		type: 'options',
+		default: 'fields',
+		description: "Where the invoice's fields come from",
+		options: [
+			{ name: 'Fields Below', value: 'fields', description: 'Set each field here, with an expression where it comes from the item' },
+			{
+				name: 'Input Item Fields, Matched by Name',
+				value: 'json',
+				description: `The item's own fields, named as Enkash names them (${INVOICE_FIELD_NAMES.join(', ')}): nothing to map, the fastest way for many items`,
+			},
+		],
+		displayOptions: { show },
+	},
+	// In the usual order; every field but Skip If External ID Exists only for Source "Fields Below".
+	...fields.map((field) => ({ ...field, displayOptions: { show: field.name === 'skipExisting' ? show : { ...show, fieldSource: ['fields'] } } })),
+];
+
 /**
  * The request body for one item from its own fields, named as the API names them (customerId,
  * baseAmount, dueDate, …); other fields of the item are ignored. Validated like invoiceBody; an
@@ -183,7 +212,11 @@ async function findByExternalId(this: IExecuteFunctions, externalId: string, ite
 
 /** `POST /api/v0/invoice`: creates an invoice, or returns the one that already has this External ID. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const body = invoiceBody.call(this, itemIndex);
+	const source = this.getNodeParameter('fieldSource', itemIndex, 'fields');
+	if (source !== 'fields' && source !== 'json') {
+		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Source must be one of the listed choices (got "${String(source)}")`, { itemIndex });
+	}
+	const body = source === 'json' ? invoiceBodyByName.call(this, itemIndex) : invoiceBody.call(this, itemIndex);
 	const externalId = typeof body.externalId === 'string' ? body.externalId : undefined;
 	if (externalId === undefined) return [await createInvoice.call(this, body, itemIndex, undefined)];
 	// Items of one run with the same External ID go one after the other, so the second finds the first's invoice.
