@@ -16,6 +16,7 @@ import {
 	dates,
 	emails,
 	field,
+	field as fieldOf,
 	group,
 	list,
 	notDates,
@@ -46,8 +47,26 @@ const notFlag = fc.constantFrom('yes', 'true', 1, 0, {});
 const description = fc.string({ maxLength: 500 });
 const externalIds = (index: number) => fc.constantFrom(`prop-${PROPERTY_SEED}-${index}`, ` prop-${PROPERTY_SEED}-${index} `);
 
-/** Invoice fields shared by Create's Additional Fields and Update's Update Fields. */
-function invoiceOptions(index: number, forUpdate: boolean) {
+/** The API's name of each invoice field label. */
+const keyOf: Record<string, string> = {
+	'Approval Status': 'approvalStatus',
+	'Balance Amount': 'balanceAmount',
+	CGST: 'cgst',
+	'Charge Customer': 'chargeCustomer',
+	Description: 'description',
+	'Dispatch Now': 'dispatchNow',
+	'Email Address': 'emailAddress',
+	'External ID': 'externalId',
+	'GST Exclusive': 'gstExclusive',
+};
+
+/**
+ * Invoice fields shared by Create's Additional Fields and Update's Update Fields; `byName`: as an
+ * item's own fields for Source "Input Item Fields, Matched by Name", where an error names the field
+ * by its key.
+ */
+function invoiceOptions(index: number, forUpdate: boolean, byName = false) {
+	const field = (label: string, valid: fc.Arbitrary<unknown>, invalid?: fc.Arbitrary<unknown>, options?: { optional?: boolean }) => fieldOf(byName ? keyOf[label] : label, valid, invalid, options);
 	return {
 		approvalStatus: field('Approval Status', fc.constantFrom('APPROVED', 'PENDING', 'REJECTED'), fc.constantFrom('approved', 'DONE', 3), { optional: true }),
 		balanceAmount: field('Balance Amount', nonNegative, fc.constantFrom(-1, -0.01, 'lots', Number.NaN, Number.POSITIVE_INFINITY), { optional: true }),
@@ -184,6 +203,26 @@ describe(`Enkash: every operation's parameters, ${PROPERTY_RUNS} generated cases
 				assert.equal(invoice.customerId, input.customerId);
 				const external = externalOf(input);
 				if (typeof external === 'string') assert.equal(invoice.externalId, external.trim());
+			},
+		});
+	});
+
+	test('Invoice › Create, Source "Input Item Fields, Matched by Name"', async () => {
+		await check({
+			name: 'Enkash › Invoice › Create (fields matched by name)',
+			// Every field comes from the item itself: nothing here reads $json.
+			parameters: { resource: 'invoice', operation: 'create', fieldSource: 'json', skipExisting: true },
+			cases: (index) =>
+				group({
+					customerId: field('customerId', customer(), badCustomerIds),
+					baseAmount: field('baseAmount', amount, badAmount),
+					dueDate: field('dueDate', dates, fc.oneof(notDates, blank)),
+					...invoiceOptions(index + 2_000_000, false, true),
+				}),
+			success: ([invoice], input) => {
+				assert.match(String(invoice.invoiceId), /^EKINV\d{10}$/);
+				assert.equal(invoice.customerId, input.customerId);
+				if (typeof input.externalId === 'string') assert.equal(invoice.externalId, input.externalId.trim());
 			},
 		});
 	});
