@@ -74,13 +74,13 @@ export function isBefore(a: string, b: string): boolean {
 	return a < b;
 }
 
-/** The zone to work in; 'local'/'system' and offsets are refused because they depend on the server. */
 /**
  * Zone names already found valid. luxon checks a name by building an Intl.DateTimeFormat (about
- * 0.1 ms); with one date per item that was most of a 10,000-item bulk upload's time.
+ * 56 µs); with one date per item that was most of a 10,000-item bulk upload's time.
  */
 const validZones = new Set<string>();
 
+/** The zone to work in; 'local'/'system' and offsets are refused because they depend on the server. */
 function checkZone(zone: string | undefined): string {
 	const name = (zone ?? '').trim() || 'UTC';
 	if (validZones.has(name)) return name;

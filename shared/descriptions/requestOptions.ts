@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { sortedByLabel } from './sortedByLabel';
 
 /**
  * The Options collection both action nodes share: how many items go to the vendor at once, and how
@@ -12,7 +13,7 @@ export function requestOptions(vendor: string, extra: INodeProperties[] = []): I
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: ([
+		options: sortedByLabel([
 			{
 				displayName: 'Concurrency',
 				name: 'concurrency',
@@ -46,7 +47,7 @@ export function requestOptions(vendor: string, extra: INodeProperties[] = []): I
 				description: `How long to wait for ${vendor} to answer one request before giving up on it`,
 			},
 			...extra,
-		] satisfies INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		]),
 	};
 }
 

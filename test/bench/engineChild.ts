@@ -8,11 +8,10 @@
  */
 import '../harness/environment';
 
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
-import { Workflow, type IDataObject, type IRun, type IWorkflowBase } from 'n8n-workflow';
+import type { IDataObject, IRun } from 'n8n-workflow';
 
-import { HarnessCredentialsHelper, packageTypes } from '../harness';
-import { hostData } from '../harness/runWorkflow';
+import { HarnessCredentialsHelper } from '../harness';
+import { executeWorkflow } from '../harness/runWorkflow';
 import type { EnkashLogin } from './bareClient';
 import { childMain, measureMemory, type MemoryPeak } from './child';
 import { enkashCredentialFields } from './common';
@@ -41,34 +40,9 @@ export interface EngineSearchResult {
 const NODE = 'Leg';
 const CREDENTIAL_ID = 'bench-enkash';
 
-let executionCounter = 0;
-
-/** One manual run through WorkflowExecute, pinned input on the start node, as `runWorkflow` does. */
+/** One manual run through WorkflowExecute, pinned input on the start node, as the tests run them. */
 async function execute(json: BenchWorkflow, credentials: HarnessCredentialsHelper, input?: IDataObject[]): Promise<IRun> {
-	const { nodeTypes } = packageTypes();
-	const settings = { executionOrder: 'v1' as const };
-	const workflow = new Workflow({ id: 'bench', name: json.name, nodes: json.nodes, connections: json.connections, active: false, nodeTypes, settings, staticData: {} });
-	const startNode = workflow.getStartNode();
-	if (!startNode) throw new Error('no start node');
-	const executionId = String(++executionCounter);
-	const workflowData: IWorkflowBase = {
-		id: workflow.id,
-		name: json.name,
-		active: false,
-		activeVersionId: null,
-		isArchived: false,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		nodes: json.nodes,
-		connections: json.connections,
-		settings,
-	};
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
-	const additionalData = hostData(credentials, hooks, executionId, workflow.id);
-	const pinData = input ? { [startNode.name]: input.map((item) => ({ json: item })) } : undefined;
-	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode, pinData });
-	await finished;
+	const { run } = await executeWorkflow(json, { credentials, input });
 	const error = run.data.resultData.error;
 	if (error) throw new Error(`the run failed: ${error.message}`);
 	return run;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
+import { enkashCredentialData } from '../harness/sandboxCredentials';
 import { repoRoot } from '../harness/packageTypes';
 import { log, prepareN8n, type PreparedN8n } from './support';
 
@@ -38,15 +39,7 @@ describe('example workflows in a real n8n: run, then re-run without doubling any
 						id: 'sandbox-enkash',
 						name: 'Enkash sandbox',
 						type: 'enkashApi',
-						data: {
-							environment: 'custom',
-							baseUrl: urls.enkash,
-							oauthClientId: demo.enkash.oauthClientId,
-							oauthClientSecret: demo.enkash.oauthClientSecret,
-							username: demo.enkash.username,
-							password: demo.enkash.password,
-							companyClientId: demo.enkash.companyClientId,
-						},
+						data: enkashCredentialData(sandbox.url),
 					},
 					{ id: 'sandbox-enboarder', name: 'Enboarder sandbox (API key)', type: 'enboarderApi', data: { region: 'custom', baseUrl: urls.enboarder, apiKey: demo.enboarder.apiKey } },
 				],

@@ -4,7 +4,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
-import { HarnessCredentialsHelper, resetTokenState, testCredential } from '../harness';
+import { enkashCredentialData, HarnessCredentialsHelper, resetTokenState, testCredential } from '../harness';
 
 /** Every credential type's Test button, as n8n's editor runs it, with good and with bad values. */
 describe('credential Test buttons (sandbox)', () => {
@@ -62,24 +62,8 @@ describe('credential Test buttons (sandbox)', () => {
 		},
 		{
 			type: 'enkashApi',
-			good: () => ({
-				environment: 'custom',
-				baseUrl: urls.enkash,
-				oauthClientId: DEMO_CREDENTIALS.enkash.oauthClientId,
-				oauthClientSecret: DEMO_CREDENTIALS.enkash.oauthClientSecret,
-				username: DEMO_CREDENTIALS.enkash.username,
-				password: DEMO_CREDENTIALS.enkash.password,
-				companyClientId: DEMO_CREDENTIALS.enkash.companyClientId,
-			}),
-			bad: () => ({
-				environment: 'custom',
-				baseUrl: urls.enkash,
-				oauthClientId: DEMO_CREDENTIALS.enkash.oauthClientId,
-				oauthClientSecret: DEMO_CREDENTIALS.enkash.oauthClientSecret,
-				username: DEMO_CREDENTIALS.enkash.username,
-				password: 'wrong-password-123',
-				companyClientId: DEMO_CREDENTIALS.enkash.companyClientId,
-			}),
+			good: () => enkashCredentialData(sandbox.url),
+			bad: () => enkashCredentialData(sandbox.url, { password: 'wrong-password-123' }),
 			secret: 'wrong-password-123',
 			failure: /^Enkash refused the token request \(HTTP 401: .+\)\. Check the username, password/,
 		},

@@ -5,6 +5,7 @@ export { runWorkflow, type RunOptions, type RunResult, type WorkflowJson } from 
 export { pollNode, type PollResult } from './pollNode';
 export { packageTypes, repoRoot } from './packageTypes';
 export { loadExample } from './examples';
+export { enkashCredentialData } from './sandboxCredentials';
 export { testCredential } from './credentialTester';
 export { resetTokenState } from './processState';
 export {

@@ -30,6 +30,7 @@ import type { Page } from 'playwright-core';
 
 import { DEMO_CREDENTIALS, vendorBaseUrls } from '../../sandbox';
 import { repoRoot } from '../harness/packageTypes';
+import { enkashCredentialData } from '../harness/sandboxCredentials';
 import { ensureChromium, launchChromium, type LaunchedBrowser } from './support/chromium';
 import {
 	expectedOperationNames,
@@ -95,6 +96,11 @@ interface CredentialCase {
 	oauth2?: boolean;
 }
 
+/** Credential data without its Environment select (the form test chooses it from the list). */
+function withoutEnvironment(data: Record<string, unknown>): Record<string, string> {
+	return Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'environment').map(([key, value]) => [key, String(value)]));
+}
+
 function credentialCases(sandboxUrl: string): CredentialCase[] {
 	const urls = vendorBaseUrls(sandboxUrl);
 	const demo = DEMO_CREDENTIALS;
@@ -102,14 +108,8 @@ function credentialCases(sandboxUrl: string): CredentialCase[] {
 		{
 			type: 'enkashApi',
 			selects: { environment: 'Custom URL' },
-			fields: {
-				baseUrl: urls.enkash,
-				oauthClientId: demo.enkash.oauthClientId,
-				oauthClientSecret: demo.enkash.oauthClientSecret,
-				username: demo.enkash.username,
-				password: demo.enkash.password,
-				companyClientId: demo.enkash.companyClientId,
-			},
+			// The sandbox's credential without Environment, which is chosen above.
+			fields: withoutEnvironment(enkashCredentialData(sandboxUrl)),
 			secretField: 'oauthClientSecret',
 			clearFailure: [/Enkash/, /refused|rejected|401|invalid|wrong/i],
 		},

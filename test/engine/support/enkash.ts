@@ -1,24 +1,11 @@
 import { after, afterEach, before, beforeEach } from 'node:test';
 
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../../sandbox';
-import { assertNoSecretsInLedger, assertNoSecretsInOutput, HarnessCredentialsHelper, resetTokenState, type WorkflowJson } from '../../harness';
+import { startSandbox, type Sandbox } from '../../../sandbox';
+import { assertNoSecretsInLedger, assertNoSecretsInOutput, enkashCredentialData, HarnessCredentialsHelper, resetTokenState, type WorkflowJson } from '../../harness';
 
-/** The Enkash credential's fields for the sandbox's demo account. */
-export function enkashCredentialData(sandboxUrl: string, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	const demo = DEMO_CREDENTIALS.enkash;
-	return {
-		environment: 'custom',
-		baseUrl: vendorBaseUrls(sandboxUrl).enkash,
-		oauthClientId: demo.oauthClientId,
-		oauthClientSecret: demo.oauthClientSecret,
-		username: demo.username,
-		password: demo.password,
-		companyClientId: demo.companyClientId,
-		...overrides,
-	};
-}
+export { enkashCredentialData };
 
 export interface EnkashSuite {
 	readonly sandbox: Sandbox;

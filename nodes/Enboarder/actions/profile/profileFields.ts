@@ -13,6 +13,7 @@ import { itemDate } from '../../../../shared/itemDates';
 import { validateInput } from '../../../../shared/validation';
 import { enboarderApiRequest } from '../../transport';
 import { profilePhoto } from './profilePhoto';
+import { sortedByLabel } from '../../../../shared/descriptions/sortedByLabel';
 
 /** Profile fields the demo account defines (the sandbox's list); a real account has its own. */
 const KNOWN_PROFILE_FIELDS = 'department, location, jobTitle, costCentre, employmentType, team and startDate';
@@ -70,7 +71,7 @@ export const PROFILE_FIELD_OPTIONS: INodeProperties[] = [
 ];
 
 /** Update's fields: every profile field, names included, sorted as the editor lists them. */
-export const PROFILE_UPDATE_OPTIONS: INodeProperties[] = [FIRST_NAME, LAST_NAME, EXTERNAL_ID, ...PROFILE_FIELD_OPTIONS].sort((a, b) => a.displayName.localeCompare(b.displayName));
+export const PROFILE_UPDATE_OPTIONS: INodeProperties[] = sortedByLabel([FIRST_NAME, LAST_NAME, EXTERNAL_ID, ...PROFILE_FIELD_OPTIONS]);
 
 export const acceptWarningsField = (operation: string): INodeProperties => ({
 	displayName: 'Accept Warnings',

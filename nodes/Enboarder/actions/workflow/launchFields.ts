@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { itemDate } from '../../../../shared/itemDates';
 import { validateInput } from '../../../../shared/validation';
+import { sortedByLabel } from '../../../../shared/descriptions/sortedByLabel';
 
 /**
  * The fields of an onboarding workflow (API-CONTRACTS.md section 1), shared by Launch, Launch
@@ -197,8 +198,6 @@ export const externalIdField = (display: Display, required: boolean): INodePrope
 	displayOptions: { show: display },
 });
 
-const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
-
 /** The parameters of a launch, shown for `display`; `advanced` adds New Hire External ID and swaps the manager fields for Managers. */
 export function launchProperties(display: Display, advanced: boolean): INodeProperties[] {
 	const show = (field: INodeProperties): INodeProperties => ({ ...field, displayOptions: { show: display } });
@@ -240,13 +239,13 @@ export function launchProperties(display: Display, advanced: boolean): INodeProp
 			placeholder: 'Add Field',
 			default: {},
 			description: advanced ? 'Link the workflow to an existing Enboarder profile' : "The new hire's manager: their name and how Enboarder reaches them",
-			options: [...additional].sort(byName),
+			options: sortedByLabel(additional),
 		}),
 	];
 }
 
 /** Update's optional fields: every launch field but the External ID. */
-export const UPDATE_FIELD_OPTIONS: INodeProperties[] = [
+export const UPDATE_FIELD_OPTIONS: INodeProperties[] = sortedByLabel([
 	newHireChannel,
 	customFieldsField(CUSTOM_FIELDS_DESCRIPTION),
 	newHireEmail,
@@ -256,7 +255,7 @@ export const UPDATE_FIELD_OPTIONS: INodeProperties[] = [
 	newHireMobile,
 	newHireName,
 	startDate,
-].sort(byName);
+]);
 
 // --- managers (advanced launch) -----------------------------------------------------------------
 

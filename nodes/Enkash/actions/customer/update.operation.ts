@@ -4,6 +4,7 @@ import { validateInput } from '../../../../shared/validation';
 import { companyId, enkashApiRequest } from '../../transport';
 import { CUSTOMER_FIELD_OPTIONS, CUSTOMER_LABELS, customerInput, customerSchema, keyContactsField } from './customerFields';
 import { customerIdFor, customerLocator } from './customerId';
+import { sortedByLabel } from '../../../../shared/descriptions/sortedByLabel';
 
 const show = { resource: ['customer'], operation: ['update'] };
 
@@ -17,7 +18,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		// Sorted by label, as n8n lists "Add Field" choices.
-		options: ([...CUSTOMER_FIELD_OPTIONS, { displayName: 'Legal Name', name: 'legalName', type: 'string', default: '', description: "The customer's registered business name" }] satisfies INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: sortedByLabel([...CUSTOMER_FIELD_OPTIONS, { displayName: 'Legal Name', name: 'legalName', type: 'string', default: '', description: "The customer's registered business name" }]),
 	},
 	{ ...keyContactsField(show, false), description: 'Replaces all key contacts when given; leave empty to keep them' },
 ];

@@ -143,6 +143,9 @@ export function invoiceBody(this: IExecuteFunctions, itemIndex: number): IDataOb
 /** The fields an item's JSON may carry for Source "Input Item Fields, Matched by Name": the API's names. */
 export const INVOICE_FIELD_NAMES = Object.keys(invoiceSchema.shape);
 
+/** With Source "Input Item Fields, Matched by Name" an error names each field as the item names it. */
+const BY_NAME_LABELS: Record<string, string> = Object.fromEntries(INVOICE_FIELD_NAMES.map((key) => [key, key]));
+
 /** Create's form: Source, then the invoice's fields (Source "Fields Below"); Skip If External ID Exists for both. */
 export const description: INodeProperties[] = [
 	{
@@ -185,7 +188,7 @@ export function invoiceBodyByName(this: IExecuteFunctions, itemIndex: number): I
 	}
 	raw.dueDate = itemDate(this, itemIndex, raw.dueDate, 'dueDate');
 	if (typeof raw.baseAmount === 'string' && raw.baseAmount.trim() !== '' && !Number.isNaN(Number(raw.baseAmount))) raw.baseAmount = Number(raw.baseAmount);
-	return validateInput(this.getNode(), invoiceSchema, raw, itemIndex, Object.fromEntries(INVOICE_FIELD_NAMES.map((key) => [key, key]))) as IDataObject;
+	return validateInput(this.getNode(), invoiceSchema, raw, itemIndex, BY_NAME_LABELS) as IDataObject;
 }
 
 /**

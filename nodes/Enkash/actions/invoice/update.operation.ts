@@ -5,6 +5,7 @@ import { validateInput } from '../../../../shared/validation';
 import { companyId, enkashApiRequest } from '../../transport';
 import { INVOICE_FIELD_OPTIONS, INVOICE_LABELS, invoiceSchema } from './create.operation';
 import { invoiceIdFor, invoiceLocator } from './invoiceId';
+import { sortedByLabel } from '../../../../shared/descriptions/sortedByLabel';
 
 const show = { resource: ['invoice'], operation: ['update'] };
 
@@ -18,11 +19,11 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		// Sorted by label, as n8n lists "Add Field" choices.
-		options: ([
+		options: sortedByLabel([
 			{ displayName: 'Base Amount', name: 'baseAmount', type: 'number', typeOptions: { minValue: 0.1, numberPrecision: 2 }, default: 0, description: 'The amount before tax, at least 0.1' },
 			{ displayName: 'Due Date', name: 'dueDate', type: 'string', placeholder: 'YYYY-MM-DD', default: '', description: "The new due date, read in the workflow's time zone" },
 			...INVOICE_FIELD_OPTIONS.filter((field) => field.name !== 'dispatchNow'),
-		] satisfies INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		]),
 	},
 ];
 
