@@ -7,8 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { enkashPreAuthentication } from '../shared/auth/enkash';
-import { bearerAuthenticate, TOKEN_FIELDS } from '../shared/token';
+import { enkashAuthenticate, enkashPreAuthentication } from '../shared/auth/enkash';
+import { LOGIN_CLAIM_FIELD, LOGIN_REFUSAL_FIELD, TOKEN_FIELDS } from '../shared/token';
 
 /**
  * Enkash Accounts Receivable: OAuth2 password grant (Basic client header, form body), access and
@@ -94,13 +94,15 @@ export class EnkashApi implements ICredentialType {
 			description: "Your company's Enkash client ID (CEK followed by 7 letters or digits)",
 		},
 		...TOKEN_FIELDS,
+		LOGIN_REFUSAL_FIELD,
+		LOGIN_CLAIM_FIELD,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		return await enkashPreAuthentication(this.helpers, credentials);
 	}
 
-	authenticate = bearerAuthenticate;
+	authenticate = enkashAuthenticate;
 
 	test: ICredentialTestRequest = {
 		request: {

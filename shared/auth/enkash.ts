@@ -1,8 +1,23 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { normalizeUrl, secureUrlProblem } from '../secureUrl';
 import { settle } from '../settle';
-import { fingerprint, heldToken, logins, requestToken, TokenRequestError, tokenFields, tokens, type TokenFields } from '../token';
+import {
+	bearerAuthenticate,
+	ClaimWritten,
+	fingerprint,
+	heldToken,
+	loginCoordination,
+	logins,
+	PasswordLoginNeedsClaim,
+	refusalFor,
+	refusalRecord,
+	requestToken,
+	storedRefusal,
+	TokenRequestError,
+	tokenFields,
+	tokens,
+} from '../token';
 
 /** Enkash's published hosts (API-CONTRACTS.md section 3). */
 export const ENKASH_ENVIRONMENTS = {
@@ -16,39 +31,67 @@ export function enkashBaseUrl(credentials: ICredentialDataDecryptedObject): stri
 	return ENKASH_ENVIRONMENTS[environment as keyof typeof ENKASH_ENVIRONMENTS] ?? ENKASH_ENVIRONMENTS.live;
 }
 
-/** Tokens are shared by everything that uses the same login; any change to it is a new identity. */
-export function enkashTokenKey(credentials: ICredentialDataDecryptedObject): string {
-	return fingerprint(
-		'enkash',
+/** Everything an Enkash login sends: a change to any of it is a new login (and a new token identity). */
+export function enkashLoginSecrets(credentials: ICredentialDataDecryptedObject): unknown[] {
+	return [
 		enkashBaseUrl(credentials),
 		credentials.oauthClientId,
 		credentials.oauthClientSecret,
 		credentials.username,
 		credentials.password,
 		credentials.companyClientId,
-	);
+	];
+}
+
+/** Tokens are shared by everything that uses the same login; any change to it is a new identity. */
+export function enkashTokenKey(credentials: ICredentialDataDecryptedObject): string {
+	return fingerprint('enkash', ...enkashLoginSecrets(credentials));
+}
+
+/** A login Enkash refused, carried out of the shared token fetch so each caller can persist it. */
+class LoginRefused extends Error {
+	constructor(
+		readonly refusal: TokenRequestError,
+		/** What the credential keeps (`loginRefusal`): a salted MAC of the refused secrets, no secret. */
+		readonly record: string,
+	) {
+		super(refusal.message);
+	}
 }
 
 /**
  * The Enkash credential's preAuthentication. n8n calls it when the stored token is empty (first
  * use, or our request layer asking for an early renewal) or after a 401, when the credentials still
- * hold the token the server rejected. Order: a token another caller already renewed; else the
- * refresh grant; else one password login, never repeated once the server has rejected it.
+ * hold the token the server rejected. Order: a login refused before with these very secrets fails at
+ * once, without a request; else a token another caller already renewed; else the refresh grant; else
+ * one password login.
+ *
+ * A refused login is returned, not thrown, as `loginRefusal` beside an empty token, so that n8n
+ * persists it into the credential like a token: every process reading the credential afterwards —
+ * queue-mode workers, the main instance, n8n after a restart — sees it and sends nothing. The
+ * credential's `authenticate` then turns it into the error (see `enkashAuthenticate`).
  */
 export async function enkashPreAuthentication(
 	helpers: IHttpRequestHelper['helpers'],
 	credentials: ICredentialDataDecryptedObject,
-): Promise<TokenFields> {
+): Promise<IDataObject> {
 	const base = enkashBaseUrl(credentials);
 	const problem = secureUrlProblem(base, 'Base URL');
 	if (problem) throw new TokenRequestError(`${problem.message}. ${problem.description}`, 0, true);
 
+	const secrets = enkashLoginSecrets(credentials);
+	const remembered = refusalFor(credentials.loginRefusal, secrets);
+	if (remembered) throw remembered;
+
 	const key = enkashTokenKey(credentials);
+	// Our request layer asked for nothing but its login claim to be persisted (see shared/token/loginClaim.ts).
+	const claim = loginCoordination.claimToWrite(key);
+	if (claim) return { accessToken: '', loginClaim: claim };
 	const held = heldToken(credentials);
 	const url = `${base}/oauth/token`;
 	const basic = { user: String(credentials.oauthClientId ?? ''), password: String(credentials.oauthClientSecret ?? '') };
 
-	const token = await tokens.acquire(key, {
+	const acquired = await settle(async () => await tokens.acquire(key, {
 		held,
 		rejected: held.accessToken || undefined,
 		fetch: async (previous) => {
@@ -61,7 +104,10 @@ export async function enkashPreAuthentication(
 				// A refused refresh token falls back to one password login; a transport failure does not.
 				if (!isRejection(refreshed.error)) throw refreshed.error;
 			}
+			// Within this process: callers that read the credential before the refusal was persisted.
 			logins.assertNotRejected(key);
+			// Across processes: only the process holding the login claim sends the password.
+			if (!loginCoordination.mayLogIn(key)) throw new PasswordLoginNeedsClaim('Enkash');
 			const login = await settle(async () =>
 				await requestToken(helpers, {
 					vendor: 'Enkash',
@@ -75,6 +121,7 @@ export async function enkashPreAuthentication(
 					},
 				}),
 			);
+			loginCoordination.release(key);
 			if (login.ok) return login.value;
 			if (!isRejection(login.error)) throw login.error;
 			const refusal = new TokenRequestError(
@@ -84,13 +131,31 @@ export async function enkashPreAuthentication(
 				true,
 			);
 			logins.remember(key, refusal);
-			throw refusal;
+			throw new LoginRefused(refusal, refusalRecord(secrets, refusal));
 		},
-	});
-	return tokenFields(token);
+	}));
+	// Either outcome ends a login claim, whoever held it: the others find the outcome in the credential.
+	if (acquired.ok) return { ...tokenFields(acquired.value), loginRefusal: '', loginClaim: '' };
+	if (acquired.error instanceof LoginRefused) {
+		return { accessToken: '', refreshToken: '', tokenRenewAt: 0, loginRefusal: acquired.error.record, loginClaim: '' };
+	}
+	throw acquired.error;
+}
+
+/**
+ * Sends the token as `Authorization: Bearer`. n8n calls this right after preAuthentication; when that
+ * persisted a refused login (an empty token beside `loginRefusal`), nothing may be sent: the refusal
+ * is the item's error.
+ */
+export async function enkashAuthenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	if (loginCoordination.isBeingWritten(credentials.loginClaim)) throw new ClaimWritten();
+	if (!credentials.accessToken) {
+		const refusal = storedRefusal(credentials.loginRefusal);
+		if (refusal) throw refusal;
+	}
+	return await bearerAuthenticate(credentials, requestOptions);
 }
 
 function isRejection(error: unknown): error is TokenRequestError {
 	return error instanceof TokenRequestError && error.rejected;
 }
-

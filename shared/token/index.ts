@@ -1,9 +1,24 @@
+import { LoginCoordination } from './loginClaim';
 import { LoginGuard } from './loginGuard';
 import { TokenManager } from './tokenManager';
 
 export { fingerprint } from './fingerprint';
 export { heldToken, tokenFields, type TokenFields } from './heldToken';
 export { LoginGuard } from './loginGuard';
+export {
+	CLAIM_POLL_MS,
+	CLAIM_SETTLE_MS,
+	CLAIM_TTL_MS,
+	ClaimWritten,
+	LOGIN_CLAIM_FIELD,
+	LoginCoordination,
+	PasswordLoginNeedsClaim,
+	claimValue,
+	newClaim,
+	parseClaim,
+	type LoginClaim,
+} from './loginClaim';
+export { LOGIN_REFUSAL_FIELD, refusalFor, refusalRecord, storedRefusal } from './loginRefusal';
 export { TokenManager, type AcquireOptions, type TokenFetcher } from './tokenManager';
 export { TokenRequestError, requestToken, type TokenRequest } from './tokenRequest';
 export { RENEWAL_MARGIN_MS, isUsable, renewAtFromLifetime, renewalMargin, type TokenSet } from './tokenSet';
@@ -14,4 +29,5 @@ export { RENEWAL_MARGIN_MS, isUsable, renewAtFromLifetime, renewalMargin, type T
  */
 export const tokens = new TokenManager();
 export const logins = new LoginGuard();
+export const loginCoordination = new LoginCoordination();
 export { bearerAuthenticate, TOKEN_FIELDS } from './credentialFields';

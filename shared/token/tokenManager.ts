@@ -25,11 +25,15 @@ export class TokenManager {
 
 	private readonly inFlight = new Map<string, Promise<TokenSet>>();
 
+	/** The last token the server refused, per key: never handed out again, even when read back from the credential. */
+	private readonly refused = new Map<string, string>();
+
 	/** How many fetches actually ran, per key (for tests and benchmarks). */
 	readonly fetchCount = new Map<string, number>();
 
 	async acquire(key: string, options: AcquireOptions): Promise<TokenSet> {
 		const now = options.now ?? Date.now;
+		if (options.rejected !== undefined) this.refused.set(key, options.rejected);
 		const pending = this.inFlight.get(key);
 		if (pending) return await pending;
 
@@ -43,7 +47,19 @@ export class TokenManager {
 	/** The token to send now without a network call, or undefined when a renewal is due. */
 	peek(key: string, held: Partial<TokenSet> | undefined, now = Date.now()): TokenSet | undefined {
 		const candidate = this.freshest(key, held);
-		return isUsable(candidate, now) ? candidate : undefined;
+		return isUsable(candidate, now) && !this.wasRefused(key, candidate.accessToken) ? candidate : undefined;
+	}
+
+	/** Whether the server refused this very token (a 401): another process may have persisted it before. */
+	wasRefused(key: string, accessToken: string | undefined): boolean {
+		return accessToken !== undefined && this.refused.get(key) === accessToken;
+	}
+
+	/** Keeps a token another process obtained (read from the persisted credential), if it is fresher than ours. */
+	adopt(key: string, token: Partial<TokenSet>): void {
+		if (this.wasRefused(key, token.accessToken)) return;
+		const fresher = this.freshest(key, token);
+		if (fresher) this.tokens.set(key, fresher);
 	}
 
 	/** Drops what is known for a key (the credential changed or its token was revoked). */
@@ -54,6 +70,7 @@ export class TokenManager {
 	/** Forgets every token (a new process starts like this). */
 	clear(): void {
 		this.tokens.clear();
+		this.refused.clear();
 		this.fetchCount.clear();
 	}
 

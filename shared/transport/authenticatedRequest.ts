@@ -9,9 +9,11 @@ import {
 } from 'n8n-workflow';
 
 import { enboarderOAuth2TokenKey } from '../auth/enboarderOAuth2';
-import { enkashTokenKey } from '../auth/enkash';
+import { enkashLoginSecrets, enkashTokenKey } from '../auth/enkash';
 import { partnerTokenKey } from '../auth/partner';
-import { heldToken, TokenRequestError, tokens } from '../token';
+import { settle } from '../settle';
+import { ClaimWritten, heldToken, loginCoordination, PasswordLoginNeedsClaim, TokenRequestError, tokens } from '../token';
+import { loginTurn } from './loginTurn';
 import { runCredentials } from './runCredentials';
 
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -22,6 +24,14 @@ const TOKEN_KEYS: Record<string, (credentials: ICredentialDataDecryptedObject) =
 	enboarderOAuth2Api: enboarderOAuth2TokenKey,
 	partnerApi: partnerTokenKey,
 };
+
+/** Credentials whose renewal may end in a password login, which other n8n processes must not send at the same time. */
+const PASSWORD_LOGINS: Record<string, (credentials: ICredentialDataDecryptedObject) => unknown[]> = {
+	enkashApi: enkashLoginSecrets,
+};
+
+/** How often one request may wait for a login turn: once normally; again if a token adopted from another process was refused. */
+const LOGIN_TURNS = 2;
 
 /**
  * Sends a request with a credential through n8n's `httpRequestWithAuthentication`, so n8n's own
@@ -48,20 +58,56 @@ export async function authenticatedRequest(
 			credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data: { ...credentials } },
 		});
 	}
-	const current = tokens.peek(tokenKey(credentials), heldToken(credentials));
-	const data: ICredentialDataDecryptedObject = {
-		...credentials,
-		accessToken: current?.accessToken ?? '',
-		tokenRenewAt: current?.renewAt ?? 0,
-		refreshToken: current?.refreshToken ?? credentials.refreshToken ?? '',
-	};
-	try {
+	const key = tokenKey(credentials);
+	const send = async (held: ICredentialDataDecryptedObject): Promise<unknown> => {
+		const current = tokens.peek(key, heldToken(held));
+		const data: ICredentialDataDecryptedObject = {
+			...held,
+			accessToken: current?.accessToken ?? '',
+			tokenRenewAt: current?.renewAt ?? 0,
+			refreshToken: current?.refreshToken ?? held.refreshToken ?? '',
+		};
 		return await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request, {
 			credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data },
 		});
-	} catch (error) {
-		throw withTokenReason(context, error);
+	};
+	const secrets = PASSWORD_LOGINS[credentialType];
+	if (!secrets) {
+		const sent = await settle(async () => await send(credentials));
+		if (sent.ok) return sent.value;
+		throw withTokenReason(context, sent.error);
 	}
+
+	// A password login is sent only in this process's turn (see shared/transport/loginTurn.ts).
+	return await loginCoordination.within(key, async () => {
+		let held = credentials;
+		for (let turn = 0; ; turn++) {
+			const sent = await settle(async () => await send(held));
+			if (sent.ok) return sent.value;
+			if (!(causeOf(sent.error) instanceof PasswordLoginNeedsClaim) || turn === LOGIN_TURNS) throw withTokenReason(context, sent.error);
+			const outcome = await loginTurn(context, credentialType, {
+				key,
+				secrets,
+				writeClaim: async (fresh, claim) => {
+					const written = await settle(async () =>
+						await loginCoordination.writingClaim(key, claim, async () =>
+							await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request, {
+								credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data: { ...fresh, accessToken: '' } },
+							}),
+						),
+					);
+					// The credential's authenticate stops that call once the claim is persisted.
+					if (!written.ok && !(causeOf(written.error) instanceof ClaimWritten)) throw withTokenReason(context, written.error);
+				},
+			});
+			// Our turn: log in with the password straight away (the refresh token was refused or is missing).
+			held = outcome.granted ? { ...credentials, accessToken: '', tokenRenewAt: 0, refreshToken: '' } : outcome.fresh;
+		}
+	});
+}
+
+function causeOf(error: unknown): unknown {
+	return error instanceof NodeApiError ? error.cause : error;
 }
 
 /**

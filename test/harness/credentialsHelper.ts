@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+
 import { Credentials } from 'n8n-core';
 import {
 	ICredentialsHelper,
@@ -50,16 +52,41 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	/** How often each credential type's preAuthentication actually ran. */
 	readonly preAuthenticationRuns = new Map<string, number>();
 
-	constructor(private readonly credentialTypes: CredentialTypes = packageTypes().credentialTypes) {
+	/**
+	 * With `storeFile`, credentials live in that JSON file instead of this process's memory, read
+	 * afresh at every look-up and written at every update, as n8n's database is: several OS
+	 * processes (workers, a restarted n8n) then share one credential store. They must share the
+	 * N8N_USER_FOLDER too, whose instance key encrypts the data.
+	 */
+	constructor(
+		private readonly credentialTypes: CredentialTypes = packageTypes().credentialTypes,
+		private readonly storeFile?: string,
+	) {
 		super();
 		configureEncryption();
+	}
+
+	private load(): void {
+		if (!this.storeFile || !existsSync(this.storeFile)) return;
+		this.store.clear();
+		for (const stored of JSON.parse(readFileSync(this.storeFile, 'utf8')) as StoredCredential[]) this.store.set(stored.id, stored);
+	}
+
+	private save(): void {
+		if (!this.storeFile) return;
+		// Written whole and renamed into place, so a reader in another process never sees half a file.
+		const partial = `${this.storeFile}.${process.pid}.tmp`;
+		writeFileSync(partial, JSON.stringify([...this.store.values()]));
+		renameSync(partial, this.storeFile);
 	}
 
 	async add(input: CredentialInput): Promise<void> {
 		this.registerSecrets(input.type, input.data);
 		const credentials = new Credentials({ id: input.id, name: input.name ?? input.id }, input.type);
 		await credentials.setData(input.data);
+		this.load();
 		this.store.set(input.id, { id: input.id, name: input.name ?? input.id, type: input.type, data: credentials.getDataToSave().data as string });
+		this.save();
 	}
 
 	/** Every password-type field, and the Basic headers the token grants build from them. */
@@ -211,6 +238,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const credentials = new Credentials({ id: stored.id, name: stored.name }, stored.type);
 		await credentials.setData(data);
 		stored.data = credentials.getDataToSave().data as string;
+		this.save();
 	}
 
 	async updateCredentialsOauthTokenData(
@@ -221,6 +249,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const credentials = await this.getCredentials(nodeCredentials, type);
 		await credentials.updateData({ oauthTokenData: data.oauthTokenData });
 		this.find(nodeCredentials.id, type).data = credentials.getDataToSave().data as string;
+		this.save();
 	}
 
 	getCredentialsProperties(type: string): INodeProperties[] {
@@ -234,6 +263,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	}
 
 	private find(id: string | null, type?: string): StoredCredential {
+		this.load();
 		const stored = id ? this.store.get(id) : undefined;
 		if (!stored || (type && stored.type !== type)) {
 			throw new Error(`Credential with ID "${id}" does not exist for type "${type}".`);

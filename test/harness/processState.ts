@@ -1,4 +1,4 @@
-import { logins, tokens } from '../../shared/token';
+import { loginCoordination, logins, tokens } from '../../shared/token';
 
 /**
  * Our package keeps tokens and rejected logins per process, as n8n loads it once per process.
@@ -7,4 +7,5 @@ import { logins, tokens } from '../../shared/token';
 export function resetTokenState(): void {
 	tokens.clear();
 	logins.clear();
+	loginCoordination.clear();
 }
