@@ -1,5 +1,5 @@
 /**
- * Our package in n8n's queue mode (issue 8): one main process and two workers (`n8n worker`)
+ * Our package in n8n's queue mode (issues 8 and 14): one main process and three workers (`n8n worker`)
  * sharing Redis (the queue), PostgreSQL (n8n's database) and the encryption key, all started here
  * on loopback ports; one Enkash credential (password grant) with a short token lifetime in the
  * sandbox, and one webhook-triggered workflow that creates an Enkash invoice per item.
@@ -21,7 +21,11 @@
  * - Enkash token requests stay within one login per worker plus one renewal per worker per usable
  *   token lifetime (the lifetime less our early-renewal margin, see `tokenBound`), counted per
  *   worker by a request tap preloaded into each process (the sandbox cannot tell workers apart);
- * - no n8n process sent an HTTP request anywhere but 127.0.0.1.
+ * - no n8n process sent an HTTP request anywhere but 127.0.0.1;
+ * - a wrong Enkash password, used by executions one after the other until each worker has run some,
+ *   reaches Enkash once in all (the refusal is remembered in the credential), and after the password
+ *   is corrected the next execution logs in; executions started together on every worker with a
+ *   wrong password send at most 2 failed logins between them (Enkash locks after 3).
  *
  * It can fail: QUEUE_TEST_SABOTAGE=one-worker starts only one worker; =kill-worker kills worker 2
  * in the middle of the run (its executions and their items are lost); =revoke-tokens revokes the
@@ -46,7 +50,7 @@ import { ensureServicePackages, startPostgres, startRedis, type PostgresServer, 
 
 const SABOTAGE = process.env.QUEUE_TEST_SABOTAGE ?? '';
 if (!['', 'one-worker', 'kill-worker', 'revoke-tokens'].includes(SABOTAGE)) throw new Error(`unknown QUEUE_TEST_SABOTAGE=${SABOTAGE}`);
-const WORKERS = SABOTAGE === 'one-worker' ? 1 : 2;
+const WORKERS = SABOTAGE === 'one-worker' ? 1 : 3;
 /** Jobs a worker runs at once (n8n warns below 5). */
 const CONCURRENCY = 5;
 /** Enkash access-token lifetime in the sandbox: the run spans a few of them. */
@@ -55,12 +59,20 @@ const TOKEN_LIFETIME_S = 20;
 const LATENCY_MS = 200;
 const WAVES = 5;
 const WAVE_GAP_MS = 12_000;
-const EXECUTIONS_PER_WAVE = 4;
+const EXECUTIONS_PER_WAVE = 6;
 const ITEMS_PER_EXECUTION = 20;
 const EXECUTIONS = WAVES * EXECUTIONS_PER_WAVE;
 const ITEMS = EXECUTIONS * ITEMS_PER_EXECUTION;
 
 const CREDENTIAL = { id: 'queueEnkash', name: 'Enkash sandbox (queue mode)' };
+const WRONG_PASSWORD = 'queue-mode-wrong-password';
+/** A wrong password used by one execution after another, then corrected. */
+const ONE_AFTER_ANOTHER = { credential: { id: 'queueEnkashWrongSeq', name: 'Enkash wrong password (one after another)' }, workflowId: 'queueEnkashLoginSeq', path: 'queue-enkash-login-seq' };
+/** A wrong password used by executions started together on every worker. */
+const TOGETHER = { credential: { id: 'queueEnkashWrongTgt', name: 'Enkash wrong password (together)' }, workflowId: 'queueEnkashLoginTgt', path: 'queue-enkash-login-tgt' };
+/** Executions started at once for TOGETHER: more than one worker's concurrency, so every worker takes some. */
+const TOGETHER_EXECUTIONS = WORKERS * CONCURRENCY;
+const LOGIN_REFUSAL = /^Enkash refused the token request \(HTTP 401: Bad credentials\)\. .*This login will not be tried again until the credential is changed/;
 const WORKFLOW_ID = 'queueEnkashInvoices';
 const WEBHOOK_PATH = 'queue-enkash-invoices';
 const NODE_NAME = 'Create Invoice';
@@ -119,6 +131,39 @@ function workflow() {
 	};
 }
 
+/** Webhook → Enkash Invoice Get with `credential`, Continue on Fail: the webhook answers with the item or its error. */
+function loginWorkflow(scenario: typeof ONE_AFTER_ANOTHER) {
+	return {
+		id: scenario.workflowId,
+		name: `Queue mode: Enkash login (${scenario.credential.name})`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				parameters: { httpMethod: 'POST', path: scenario.path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+				id: randomUUID(),
+				name: 'Call',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: randomUUID(),
+			},
+			{
+				parameters: { resource: 'invoice', operation: 'get', invoiceId: { __rl: true, mode: 'id', value: 'EKINV1000000001' }, options: {} },
+				id: randomUUID(),
+				name: 'Get Invoice',
+				type: 'n8n-nodes-token-connectors.enkash',
+				typeVersion: 1,
+				position: [220, 0],
+				onError: 'continueRegularOutput',
+				credentials: { enkashApi: scenario.credential },
+			},
+		],
+		connections: { Call: { main: [[{ node: 'Get Invoice', type: 'main', index: 0 }]] } },
+		pinData: {},
+	};
+}
+
 interface Call {
 	wave: number;
 	orderIds: string[];
@@ -156,6 +201,7 @@ describe(`n8n queue mode: main + ${WORKERS} worker(s), one Enkash credential`, {
 	let postgres: PostgresServer | undefined;
 	let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined;
 	let cluster: Cluster | undefined;
+	let cliEnv: Record<string, string> = {};
 	const tapFile = (label: string) => join(workDir, `requests-${label}.jsonl`);
 	const runId = randomBytes(4).toString('hex');
 
@@ -173,7 +219,8 @@ describe(`n8n queue mode: main + ${WORKERS} worker(s), one Enkash credential`, {
 
 			const settings = { redis, postgres, encryptionKey: randomBytes(24).toString('base64url') };
 			// The CLI commands use the same database and key as the servers will.
-			const cliEnv = await queueEnv(lib, n8n.userFolder, settings);
+			cliEnv = await queueEnv(lib, n8n.userFolder, settings);
+			const wrongPassword = { environment: 'custom', baseUrl: vendorBaseUrls(sandbox.url).enkash, ...DEMO_CREDENTIALS.enkash, password: WRONG_PASSWORD };
 			await lib.importCredentials(n8n.app, {
 				env: cliEnv,
 				userFolder: n8n.userFolder,
@@ -183,12 +230,16 @@ describe(`n8n queue mode: main + ${WORKERS} worker(s), one Enkash credential`, {
 						type: 'enkashApi',
 						data: { environment: 'custom', baseUrl: vendorBaseUrls(sandbox.url).enkash, ...DEMO_CREDENTIALS.enkash },
 					},
+					{ ...ONE_AFTER_ANOTHER.credential, type: 'enkashApi', data: wrongPassword },
+					{ ...TOGETHER.credential, type: 'enkashApi', data: wrongPassword },
 				],
 			});
-			await lib.importWorkflows(n8n.app, { env: cliEnv, userFolder: n8n.userFolder, workflows: [workflow()] });
+			await lib.importWorkflows(n8n.app, { env: cliEnv, userFolder: n8n.userFolder, workflows: [workflow(), loginWorkflow(ONE_AFTER_ANOTHER), loginWorkflow(TOGETHER)] });
 			// Imported workflows are inactive; publishing makes main register the production webhook at start.
-			const published = await lib.runN8n(n8n.app, ['publish:workflow', `--id=${WORKFLOW_ID}`], { env: cliEnv, cwd: n8n.userFolder });
-			assert.equal(published.code, 0, `n8n publish:workflow failed:\n${tail(published.stdout + published.stderr)}`);
+			for (const id of [WORKFLOW_ID, ONE_AFTER_ANOTHER.workflowId, TOGETHER.workflowId]) {
+				const published = await lib.runN8n(n8n.app, ['publish:workflow', `--id=${id}`], { env: cliEnv, cwd: n8n.userFolder });
+				assert.equal(published.code, 0, `n8n publish:workflow ${id} failed:\n${tail(published.stdout + published.stderr)}`);
+			}
 
 			const tapScript = join(__dirname, 'support', 'requestTap.js');
 			assert.ok(existsSync(tapScript), `${tapScript} is missing; build first`);
@@ -204,7 +255,7 @@ describe(`n8n queue mode: main + ${WORKERS} worker(s), one Enkash credential`, {
 			// /healthz/readiness answers before main has activated the published workflows; its
 			// webhook is live once main has stored it in the database.
 			const deadline = Date.now() + 2 * 60_000;
-			while ((await postgres.query(`SELECT count(*) FROM webhook_entity WHERE "workflowId" = '${WORKFLOW_ID}' AND method = 'POST'`)) !== '1') {
+			while ((await postgres.query(`SELECT count(DISTINCT "workflowId") FROM webhook_entity WHERE method = 'POST'`)) !== '3') {
 				if (Date.now() > deadline) throw new Error(`main never registered the webhook of ${WORKFLOW_ID}:\n${tail(cluster.main.output())}`);
 				await new Promise((resolveWait) => setTimeout(resolveWait, 500));
 			}
@@ -308,7 +359,7 @@ describe(`n8n queue mode: main + ${WORKERS} worker(s), one Enkash credential`, {
 		const started2 = [...byWorker.values()].flat();
 		assert.equal(new Set(started2).size, started2.length, `an execution was started more than once: ${started2.join(', ')}`);
 		assert.deepEqual([...started2].sort(), rows.map((row) => row.id).sort(), 'the workers between them started exactly the executions n8n recorded');
-		assert.equal(byWorker.size, 2, `two workers should run the workflow, ${byWorker.size} did`);
+		assert.equal(byWorker.size, WORKERS, `${WORKERS} workers should run the workflow, ${byWorker.size} did`);
 		for (const [label, ids] of byWorker) assert.ok(ids.length > 0, `${label} ran no execution`);
 
 		// …at the same time: some execution of worker-1 overlaps one of worker-2.
@@ -403,5 +454,76 @@ describe(`n8n queue mode: main + ${WORKERS} worker(s), one Enkash credential`, {
 				.map((entry) => `${label}: ${entry.method} ${entry.host}${entry.path}`),
 		);
 		assert.deepEqual(elsewhere, []);
+	});
+
+	/** Execution ids of one workflow in n8n's database, and which worker's log says it started each. */
+	async function executionsOf(workflowId: string): Promise<Map<string, string[]>> {
+		assert.ok(cluster && postgres);
+		const ids = (await postgres.query(`SELECT coalesce(string_agg(id::text, ','), '') FROM execution_entity WHERE "workflowId" = '${workflowId}'`)).split(',').filter(Boolean);
+		return new Map(cluster.workers.map((worker) => [worker.label, executionsStartedBy(worker).filter((id) => ids.includes(id))]));
+	}
+
+	const passwordLogins = async () => {
+		assert.ok(sandbox);
+		return (await sandbox.control.ledger()).requests.filter((r) => r.vendor === 'enkash' && r.kind === 'token' && r.grant === 'password').map((r) => r.status);
+	};
+
+	const callLogin = async (path: string): Promise<Array<{ invoiceId?: string; error?: string }>> => {
+		assert.ok(cluster);
+		const response = await fetch(`${cluster.baseUrl}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(2 * 60_000) });
+		const body = (await response.json()) as unknown;
+		assert.equal(response.status, 200, `webhook answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+		return (Array.isArray(body) ? body : [body]) as Array<{ invoiceId?: string; error?: string }>;
+	};
+
+	test('a wrong password, executions one after another until every worker ran some: 1 login in all, account not locked; corrected, the next execution logs in', { timeout: 6 * 60_000 }, async () => {
+		assert.ok(sandbox && cluster);
+		await sandbox.control.reset();
+		const answers: Array<Array<{ invoiceId?: string; error?: string }>> = [];
+		const everyWorkerRanOne = async () => [...(await executionsOf(ONE_AFTER_ANOTHER.workflowId)).values()].every((ids) => ids.length > 0);
+		// One call at a time (each answered before the next is sent); at least two per worker, at most 40 in all.
+		while (answers.length < 2 * WORKERS || (!(await everyWorkerRanOne()) && answers.length < 40)) answers.push(await callLogin(ONE_AFTER_ANOTHER.path));
+		const byWorker = await executionsOf(ONE_AFTER_ANOTHER.workflowId);
+		log(`one after another: ${answers.length} executions, ${[...byWorker].map(([label, ids]) => `${label} ${ids.length}`).join(', ')}; password logins ${JSON.stringify(await passwordLogins())}`);
+		for (const [label, ids] of byWorker) assert.ok(ids.length > 0, `${label} ran none of the executions`);
+		for (const [index, items] of answers.entries()) {
+			assert.equal(items.length, 1);
+			assert.match(String(items[0].error), LOGIN_REFUSAL, `execution ${index + 1}`);
+			assert.doesNotMatch(JSON.stringify(items), new RegExp(WRONG_PASSWORD));
+		}
+		assert.deepEqual(await passwordLogins(), [401], 'one login reached Enkash in all');
+		assert.deepEqual(await sandbox.control.enkashAccount(), { locked: false, consecutiveFailures: 1, loginAttempts: 1 });
+
+		// The user corrects the password. n8n keeps the credential's hidden fields on save; so does this
+		// re-import of the exported data, which carries the refusal record along.
+		const file = join(workDir, 'corrected-credential.json');
+		const exported = await lib.runN8n(n8n.app, ['export:credentials', `--id=${ONE_AFTER_ANOTHER.credential.id}`, '--decrypted', `--output=${file}`], { env: cliEnv, cwd: n8n.userFolder });
+		assert.equal(exported.code, 0, tail(exported.stdout + exported.stderr));
+		const [saved] = JSON.parse(readFileSync(file, 'utf8')) as Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>;
+		rmSync(file, { force: true });
+		assert.notEqual(saved.data.loginRefusal ?? '', '', 'the refusal is kept in the credential');
+		assert.doesNotMatch(String(saved.data.loginRefusal), new RegExp(WRONG_PASSWORD));
+		await lib.importCredentials(n8n.app, {
+			env: cliEnv,
+			userFolder: n8n.userFolder,
+			credentials: [{ ...saved, data: { ...saved.data, password: DEMO_CREDENTIALS.enkash.password } }],
+		});
+		const corrected = await callLogin(ONE_AFTER_ANOTHER.path);
+		assert.equal(corrected[0].error, undefined, `after the correction: ${JSON.stringify(corrected[0])}`);
+		assert.match(String(corrected[0].invoiceId), /^EKINV\d{10}$/);
+		assert.deepEqual(await passwordLogins(), [401, 200], 'the corrected credential logged in once');
+	});
+
+	test(`a wrong password, ${TOGETHER_EXECUTIONS} executions started together on all workers: at most 2 failed logins (Enkash locks after 3)`, { timeout: 6 * 60_000 }, async () => {
+		assert.ok(sandbox && cluster);
+		await sandbox.control.reset();
+		const answers = await Promise.all(Array.from({ length: TOGETHER_EXECUTIONS }, async () => await callLogin(TOGETHER.path)));
+		const byWorker = await executionsOf(TOGETHER.workflowId);
+		const logins = await passwordLogins();
+		log(`together: ${answers.length} executions, ${[...byWorker].map(([label, ids]) => `${label} ${ids.length}`).join(', ')}; password logins ${logins.length} ${JSON.stringify(logins)}`);
+		for (const [label, ids] of byWorker) assert.ok(ids.length > 0, `${label} ran none of the executions started together`);
+		for (const items of answers) assert.match(String(items[0]?.error), LOGIN_REFUSAL);
+		assert.ok(logins.length >= 1 && logins.length <= 2, `${logins.length} failed logins`);
+		assert.equal((await sandbox.control.enkashAccount()).locked, false);
 	});
 });
