@@ -31,12 +31,14 @@ const TOKEN_KEYS: Record<string, (credentials: ICredentialDataDecryptedObject) =
  * layer first looks at the freshest token this process knows: when it is due for renewal, the
  * credentials are handed to n8n with an empty token, so n8n runs preAuthentication (shared by all
  * concurrent callers) before the request instead of after a wasted 401. Static credentials (API
- * keys) are never "renewed": a 401 is final.
+ * keys) are never "renewed": a 401 is final. `sent`, when given, learns which token the answer was
+ * given for (see `tokenRefusal.ts`, for refusals said in the body).
  */
 export async function authenticatedRequest(
 	context: RequestContext,
 	credentialType: string,
 	request: IHttpRequestOptions,
+	sent?: SentToken,
 ): Promise<unknown> {
 	const tokenKey = TOKEN_KEYS[credentialType];
 	const credentials = await runCredentials(context, credentialType);
@@ -61,7 +63,25 @@ export async function authenticatedRequest(
 		});
 	} catch (error) {
 		throw withTokenReason(context, error);
+	} finally {
+		if (sent) {
+			// n8n assigns what preAuthentication returns into `data`: it now holds the token last sent.
+			const last = String(data.accessToken ?? '');
+			sent.tokenKey = tokenKey(credentials);
+			sent.accessToken = last;
+			sent.renewedAfter401 = current !== undefined && last !== current.accessToken;
+		}
 	}
+}
+
+/** Which token an answer was given for, filled in by `authenticatedRequest` for token credentials. */
+export interface SentToken {
+	/** The token identity (see `shared/token`). */
+	tokenKey?: string;
+	/** The access token the answer was given for ('' when none was sent). */
+	accessToken?: string;
+	/** n8n already renewed the token after a 401 and sent the request again: the answer is to that resend. */
+	renewedAfter401?: boolean;
 }
 
 /**
