@@ -80,6 +80,11 @@ export class SandboxClient implements SandboxControlApi {
 		await this.call('PUT', '/enkash/token-casing', { casing });
 	}
 
+	async setEnkashExpiryInBody(status: number | null = 200): Promise<void> {
+		if (status === null) await this.call('DELETE', '/enkash/expiry-in-body');
+		else await this.call('PUT', '/enkash/expiry-in-body', { status });
+	}
+
 	async seedEnkashInvoices(count: number): Promise<SeededInvoices> {
 		return this.call('POST', '/enkash/seed-invoices', { count });
 	}

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { isAnswerStatus } from './faults';
 import { json, parseJson, readBody, writeReply } from './http';
 import type { Reply } from './http';
 import type { SandboxCore } from './server';
@@ -80,6 +81,16 @@ export class SandboxControl implements SandboxControlApi {
 		this.core.enkash.casing = casing;
 	}
 
+	/**
+	 * From now on Enkash refuses an expired, revoked or unknown access token with its UNAUTHORIZED
+	 * envelope sent with HTTP `status` (default 200; e.g. 400, 403) instead of 401. null restores
+	 * 401; so does `reset()`. Token requests keep their own answers.
+	 */
+	async setEnkashExpiryInBody(status: number | null = 200): Promise<void> {
+		if (status !== null && !isAnswerStatus(status)) throw new Error('status must be an HTTP status 200..599, or null');
+		this.core.enkash.expiryInBodyStatus = status;
+	}
+
 	async seedEnkashInvoices(count: number): Promise<SeededInvoices> {
 		return this.core.enkash.seedInvoices(count);
 	}
@@ -120,6 +131,8 @@ const CONTROL_ROUTES: Record<string, ControlRoute> = {
 	'POST /enkash/unlock': (control) => control.unlockEnkash(),
 	'GET /enkash/account': (control) => control.enkashAccount(),
 	'PUT /enkash/token-casing': (control, { body }) => control.setEnkashTokenCasing(field(body, 'casing') as EnkashTokenCasing),
+	'PUT /enkash/expiry-in-body': (control, { body }) => control.setEnkashExpiryInBody((field(body, 'status') as number | null | undefined) === undefined ? 200 : (field(body, 'status') as number | null)),
+	'DELETE /enkash/expiry-in-body': (control) => control.setEnkashExpiryInBody(null),
 	'POST /enkash/seed-invoices': (control, { body }) => control.seedEnkashInvoices(field(body, 'count') as number),
 	'POST /enboarder/report-rows': (control, { body }) =>
 		control.seedEnboarderReportRows(field(body, 'reportId') as string, field(body, 'count') as number),

@@ -2,7 +2,12 @@ import type { Random } from './random';
 import type { FaultKind, FaultRule, RateLimitConfig, Vendor } from './types';
 import { isVendor } from './types';
 
-const FAULT_KINDS: readonly FaultKind[] = ['429', '500', '503', 'drop', 'drop-after', 'delay', 'html'];
+const FAULT_KINDS: readonly FaultKind[] = ['429', '500', '503', 'drop', 'drop-after', 'delay', 'html', 'unauthorized'];
+
+/** A status an answer can be sent with (no 1xx): for `unauthorized` faults and Enkash's expiry-in-body mode. */
+export function isAnswerStatus(value: unknown): value is number {
+	return typeof value === 'number' && Number.isInteger(value) && value >= 200 && value <= 599;
+}
 
 interface CompiledRule {
 	rule: FaultRule;
@@ -25,6 +30,9 @@ export function validateFaultRule(rule: unknown, index: number): FaultRule {
 	}
 	if (candidate.path !== undefined && typeof candidate.path !== 'string') throw new Error(`rules[${index}].path must be a string`);
 	if (candidate.delayMs !== undefined && !(candidate.delayMs >= 0)) throw new Error(`rules[${index}].delayMs must be >= 0`);
+	// Only Enkash has a token-refusal envelope to send.
+	if (candidate.kind === 'unauthorized' && candidate.vendor !== 'enkash') throw new Error(`rules[${index}]: kind 'unauthorized' needs vendor 'enkash'`);
+	if (candidate.status !== undefined && !isAnswerStatus(candidate.status)) throw new Error(`rules[${index}].status must be an HTTP status 200..599`);
 	return { ...candidate };
 }
 

@@ -149,6 +149,10 @@ export class SandboxCore {
 					case 'drop-after':
 						dropAfter = true;
 						break;
+					case 'unauthorized':
+						// Validation allows this kind only on Enkash, which has refuseToken.
+						send(mount.refuseToken?.(fault.status ?? 401) ?? generalReply('server-error', 500));
+						return;
 					case 'html':
 						send({ status: 200, text: '<!doctype html><html><head><title>Sign in to the network</title></head><body><h1>Sign in to continue</h1></body></html>', headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 						return;

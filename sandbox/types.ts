@@ -67,8 +67,12 @@ export interface VendorStats {
 
 export type SandboxStats = Record<Vendor, VendorStats> & { totals: VendorStats };
 
-/** `html`: a 200 with an HTML page instead of the API's JSON, as a captive portal or a misrouted proxy answers. */
-export type FaultKind = '429' | '500' | '503' | 'drop' | 'drop-after' | 'delay' | 'html';
+/**
+ * `html`: a 200 with an HTML page instead of the API's JSON, as a captive portal or a misrouted proxy answers.
+ * `unauthorized` (Enkash only): the UNAUTHORIZED envelope with HTTP `status` (default 401), whatever
+ * token was sent — a refusal that persists even for a freshly issued token.
+ */
+export type FaultKind = '429' | '500' | '503' | 'drop' | 'drop-after' | 'delay' | 'html' | 'unauthorized';
 
 export interface FaultRule {
 	vendor?: Vendor;
@@ -80,6 +84,8 @@ export interface FaultRule {
 	probability?: number;
 	retryAfterSeconds?: number;
 	delayMs?: number;
+	/** The HTTP status of an `unauthorized` fault (default 401). */
+	status?: number;
 }
 
 export interface RateLimitConfig {
@@ -126,6 +132,7 @@ export interface SandboxControlApi {
 	unlockEnkash(): Promise<void>;
 	enkashAccount(): Promise<EnkashAccountState>;
 	setEnkashTokenCasing(casing: EnkashTokenCasing): Promise<void>;
+	setEnkashExpiryInBody(status?: number | null): Promise<void>;
 	seedEnkashInvoices(count: number): Promise<SeededInvoices>;
 	seedEnboarderReportRows(reportId: string, count: number): Promise<void>;
 }

@@ -43,6 +43,11 @@ export class EnkashSandbox implements VendorMount {
 	readonly vendor = 'enkash' as const;
 	store!: EnkashStore;
 	casing: EnkashTokenCasing = 'camel';
+	/**
+	 * null: an expired, revoked or unknown access token gets the UNAUTHORIZED envelope with HTTP 401.
+	 * A status: the same envelope with that status instead (200, 400, 403…): expiry said only in the body.
+	 */
+	expiryInBodyStatus: number | null = null;
 	private account: EnkashAccountState = { locked: false, consecutiveFailures: 0, loginAttempts: 0 };
 	private random!: Random;
 	private readonly router = new Router<Route>();
@@ -80,6 +85,7 @@ export class EnkashSandbox implements VendorMount {
 		this.random = createRandom(this.services.seed ^ 0x0e4ca54);
 		this.store = new EnkashStore(seedEnkash(this.random), this.random);
 		this.casing = 'camel';
+		this.expiryInBodyStatus = null;
 		this.account = { locked: false, consecutiveFailures: 0, loginAttempts: 0 };
 	}
 
@@ -123,6 +129,11 @@ export class EnkashSandbox implements VendorMount {
 		};
 		const [errorType, fallback] = types[kind];
 		return enkashErrorBody(status, errorType, message ?? fallback);
+	}
+
+	/** The `unauthorized` fault: refused whatever token came, as a refusal that survives a renewal. */
+	refuseToken(status: number): Reply {
+		return enkashError(status, 'UNAUTHORIZED', 'Access token is not valid');
 	}
 
 	async handle(request: VendorRequest): Promise<Reply> {
@@ -228,15 +239,17 @@ export class EnkashSandbox implements VendorMount {
 
 	private authorize(request: VendorRequest): Reply | undefined {
 		const token = bearerToken(request.headers);
+		// The envelope's response_code follows the HTTP status: only errorType says "unauthorized".
+		const status = this.expiryInBodyStatus ?? 401;
 		if (!token) {
 			request.entry.auth = request.headers.authorization ? 'invalid' : 'missing';
-			return enkashError(401, 'UNAUTHORIZED', 'Full authentication is required to access this resource');
+			return enkashError(status, 'UNAUTHORIZED', 'Full authentication is required to access this resource');
 		}
 		const check = this.services.tokens.check(token, 'enkash', 'access');
 		request.entry.auth = check.auth;
 		if (check.auth === 'ok') return undefined;
 		const messages = { invalid: 'Invalid access token', expired: 'Access token expired', revoked: 'Access token revoked' };
-		return enkashError(401, 'UNAUTHORIZED', messages[check.auth]);
+		return enkashError(status, 'UNAUTHORIZED', messages[check.auth]);
 	}
 
 	// --- helpers ------------------------------------------------------------------------------

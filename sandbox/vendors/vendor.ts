@@ -27,6 +27,8 @@ export interface VendorMount {
 	handle(request: VendorRequest): Promise<Reply>;
 	/** The vendor's own error shape for answers the server gives (rate limit, faults, bad bodies, 404). */
 	generalError(kind: GeneralError, status: number, message?: string): unknown;
+	/** The vendor's refusal of an access token, sent with `status` (for the `unauthorized` fault). */
+	refuseToken?(status: number): Reply;
 }
 
 /** What every vendor module is built from. */

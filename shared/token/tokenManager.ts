@@ -1,12 +1,15 @@
 import { isUsable, type TokenSet } from './tokenSet';
 
+/** How many refused tokens are remembered per key. */
+const MAX_REFUSED = 8;
+
 /** Obtains a new token: a refresh grant, a password login, a client-credentials request… */
 export type TokenFetcher = (previous: TokenSet | undefined) => Promise<TokenSet>;
 
 export interface AcquireOptions {
 	/** The token the caller holds (e.g. persisted in the credential); used if nothing fresher is known. */
 	held?: Partial<TokenSet>;
-	/** The token the server just rejected with a 401: never hand it out again. */
+	/** The token the server just rejected (a 401, or a refusal said in the body): never hand it out again. */
 	rejected?: string;
 	fetch: TokenFetcher;
 	now?: () => number;
@@ -19,40 +22,54 @@ export interface AcquireOptions {
  * - Single flight: concurrent callers that need a new token share one request.
  * - A 401 renews once: callers rejected with a token that was already replaced get the replacement
  *   instead of triggering another renewal.
+ * - A rejected token is never handed out again, even while a caller still holds it (a credential
+ *   read at the start of a run, the persisted token).
  */
 export class TokenManager {
 	private readonly tokens = new Map<string, TokenSet>();
 
 	private readonly inFlight = new Map<string, Promise<TokenSet>>();
 
-	/** The last token the server refused, per key: never handed out again, even when read back from the credential. */
-	private readonly refused = new Map<string, string>();
+	/** The last few tokens the server refused, per key: never handed out again, even when read back from the credential. */
+	private readonly refused = new Map<string, string[]>();
 
 	/** How many fetches actually ran, per key (for tests and benchmarks). */
 	readonly fetchCount = new Map<string, number>();
 
 	async acquire(key: string, options: AcquireOptions): Promise<TokenSet> {
 		const now = options.now ?? Date.now;
-		if (options.rejected !== undefined) this.refused.set(key, options.rejected);
+		if (options.rejected !== undefined && options.rejected !== '') this.reject(key, options.rejected);
 		const pending = this.inFlight.get(key);
 		if (pending) return await pending;
 
 		const candidate = this.freshest(key, options.held);
-		if (isUsable(candidate, now()) && candidate.accessToken !== options.rejected) return candidate;
-		if (options.rejected !== undefined && candidate?.accessToken === options.rejected) this.forget(key, options.rejected);
+		if (isUsable(candidate, now())) return candidate;
 
-		return await this.renew(key, options.fetch, candidate);
+		// A refused access token's refresh token still serves the renewal (no password login needed).
+		return await this.renew(key, options.fetch, candidate ?? this.tokens.get(key) ?? withRefreshToken(options.held));
+	}
+
+	/**
+	 * The server refused this token: it is never handed out again for this key. Its entry stays
+	 * known only for its refresh token, which the next renewal uses.
+	 */
+	reject(key: string, accessToken: string): void {
+		const refused = this.refused.get(key) ?? [];
+		if (refused.includes(accessToken)) return;
+		// A few suffice: only tokens someone may still hold (a run's credential read, the persisted
+		// one) can come back, and those are the latest.
+		this.refused.set(key, [...refused.slice(-(MAX_REFUSED - 1)), accessToken]);
 	}
 
 	/** The token to send now without a network call, or undefined when a renewal is due. */
 	peek(key: string, held: Partial<TokenSet> | undefined, now = Date.now()): TokenSet | undefined {
 		const candidate = this.freshest(key, held);
-		return isUsable(candidate, now) && !this.wasRefused(key, candidate.accessToken) ? candidate : undefined;
+		return isUsable(candidate, now) ? candidate : undefined;
 	}
 
-	/** Whether the server refused this very token (a 401): another process may have persisted it before. */
+	/** Whether the server refused this very token: another process may have persisted it before it was refused. */
 	wasRefused(key: string, accessToken: string | undefined): boolean {
-		return accessToken !== undefined && this.refused.get(key) === accessToken;
+		return accessToken !== undefined && (this.refused.get(key) ?? []).includes(accessToken);
 	}
 
 	/** Keeps a token another process obtained (read from the persisted credential), if it is fresher than ours. */
@@ -75,8 +92,10 @@ export class TokenManager {
 	}
 
 	private freshest(key: string, held: Partial<TokenSet> | undefined): TokenSet | undefined {
-		const known = this.tokens.get(key);
-		const holding = held && typeof held.accessToken === 'string' && held.accessToken !== '' ? (held as TokenSet) : undefined;
+		const refused = this.refused.get(key) ?? [];
+		const stored = this.tokens.get(key);
+		const known = stored && !refused.includes(stored.accessToken) ? stored : undefined;
+		const holding = held && typeof held.accessToken === 'string' && held.accessToken !== '' && !refused.includes(held.accessToken) ? (held as TokenSet) : undefined;
 		if (!known) return holding;
 		if (!holding) return known;
 		// The later renewal time wins; 0 (no known lifetime) only when it is all we have.
@@ -87,6 +106,9 @@ export class TokenManager {
 		const renewal = (async () => {
 			this.fetchCount.set(key, (this.fetchCount.get(key) ?? 0) + 1);
 			const token = await fetch(previous);
+			// A server that hands a refused token out again (some reissue a live token) vouches for it.
+			const refused = this.refused.get(key);
+			if (refused?.includes(token.accessToken)) this.refused.set(key, refused.filter((value) => value !== token.accessToken));
 			this.tokens.set(key, token);
 			return token;
 		})();
@@ -97,4 +119,10 @@ export class TokenManager {
 		renewal.then(clear, clear);
 		return renewal;
 	}
+}
+
+/** A held token reduced to what a renewal needs from it: its refresh token, if it has one. */
+function withRefreshToken(held: Partial<TokenSet> | undefined): TokenSet | undefined {
+	if (typeof held?.refreshToken !== 'string' || held.refreshToken === '') return undefined;
+	return { accessToken: '', renewAt: 0, refreshToken: held.refreshToken };
 }

@@ -41,12 +41,14 @@ const LOGIN_TURNS = 2;
  * layer first looks at the freshest token this process knows: when it is due for renewal, the
  * credentials are handed to n8n with an empty token, so n8n runs preAuthentication (shared by all
  * concurrent callers) before the request instead of after a wasted 401. Static credentials (API
- * keys) are never "renewed": a 401 is final.
+ * keys) are never "renewed": a 401 is final. `sent`, when given, learns which token the answer was
+ * given for (see `tokenRefusal.ts`, for refusals said in the body).
  */
 export async function authenticatedRequest(
 	context: RequestContext,
 	credentialType: string,
 	request: IHttpRequestOptions,
+	sent?: SentToken,
 ): Promise<unknown> {
 	const tokenKey = TOKEN_KEYS[credentialType];
 	const credentials = await runCredentials(context, credentialType);
@@ -67,24 +69,34 @@ export async function authenticatedRequest(
 			tokenRenewAt: current?.renewAt ?? 0,
 			refreshToken: current?.refreshToken ?? held.refreshToken ?? '',
 		};
-		return await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request, {
-			credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data },
-		});
+		try {
+			return await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request, {
+				credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data },
+			});
+		} finally {
+			if (sent) {
+				// n8n assigns what preAuthentication returns into `data`: it now holds the token last sent.
+				const last = String(data.accessToken ?? '');
+				sent.tokenKey = key;
+				sent.accessToken = last;
+				sent.renewedAfter401 = current !== undefined && last !== current.accessToken;
+			}
+		}
 	};
 	const secrets = PASSWORD_LOGINS[credentialType];
 	if (!secrets) {
-		const sent = await settle(async () => await send(credentials));
-		if (sent.ok) return sent.value;
-		throw withTokenReason(context, sent.error);
+		const answered = await settle(async () => await send(credentials));
+		if (answered.ok) return answered.value;
+		throw withTokenReason(context, answered.error);
 	}
 
 	// A password login is sent only in this process's turn (see shared/transport/loginTurn.ts).
 	return await loginCoordination.within(key, async () => {
 		let held = credentials;
 		for (let turn = 0; ; turn++) {
-			const sent = await settle(async () => await send(held));
-			if (sent.ok) return sent.value;
-			if (!(causeOf(sent.error) instanceof PasswordLoginNeedsClaim) || turn === LOGIN_TURNS) throw withTokenReason(context, sent.error);
+			const answered = await settle(async () => await send(held));
+			if (answered.ok) return answered.value;
+			if (!(causeOf(answered.error) instanceof PasswordLoginNeedsClaim) || turn === LOGIN_TURNS) throw withTokenReason(context, answered.error);
 			const outcome = await loginTurn(context, credentialType, {
 				key,
 				secrets,
@@ -108,6 +120,16 @@ export async function authenticatedRequest(
 
 function causeOf(error: unknown): unknown {
 	return error instanceof NodeApiError ? error.cause : error;
+}
+
+/** Which token an answer was given for, filled in by `authenticatedRequest` for token credentials. */
+export interface SentToken {
+	/** The token identity (see `shared/token`). */
+	tokenKey?: string;
+	/** The access token the answer was given for ('' when none was sent). */
+	accessToken?: string;
+	/** n8n already renewed the token after a 401 and sent the request again: the answer is to that resend. */
+	renewedAfter401?: boolean;
 }
 
 /**

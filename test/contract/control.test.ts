@@ -299,7 +299,7 @@ describe('SandboxClient against the CLI in another process', () => {
 		const inProcess = Object.getOwnPropertyNames(Object.getPrototypeOf((await startSandbox({ port: 0 }).then(async (s) => (await s.close(), s))).control));
 		const methods: Array<keyof SandboxControlApi> = inProcess.filter((name) => name !== 'constructor') as Array<keyof SandboxControlApi>;
 		for (const method of methods) assert.equal(typeof client[method], 'function', method);
-		assert.equal(methods.length, 14);
+		assert.equal(methods.length, 15);
 	});
 
 	test('drives the sandbox over HTTP', async () => {
@@ -340,6 +340,14 @@ describe('SandboxClient against the CLI in another process', () => {
 		const stats = await client.stats();
 		assert.equal(stats.enkash.tokenRequests, 5);
 		assert.equal(stats.partner.status429, 1);
+		const unknownToken = async () => (await call(`${urls.enkash}/api/v0/customer/search`, { headers: { Authorization: 'Bearer nope' }, json: {} })).body;
+		await client.setEnkashExpiryInBody();
+		assert.deepEqual([(await unknownToken()).response_code, (await unknownToken()).errorResponse.errorType], [200, 'UNAUTHORIZED']);
+		await client.setEnkashExpiryInBody(403);
+		assert.equal((await unknownToken()).response_code, 403);
+		await client.setEnkashExpiryInBody(null);
+		assert.equal((await unknownToken()).response_code, 401);
+		await assert.rejects(client.setEnkashExpiryInBody(42), /status must be/);
 		await assert.rejects(client.setTokenLifetime('nobody' as never, 5), /Unknown vendor/);
 		await assert.rejects(client.seedEnboarderReportRows('nope', 5), /Unknown Enboarder report/);
 	});

@@ -186,6 +186,68 @@ describe('Enkash contract', () => {
 			assertEnkashError(await api(path), 401, 'UNAUTHORIZED');
 			assert.equal((await sandbox.control.ledger()).requests.at(-1)?.auth, 'revoked');
 		});
+
+		describe('expiry said in the body (setEnkashExpiryInBody)', () => {
+			test('by default a revoked, unknown or missing token gets the UNAUTHORIZED envelope on HTTP 200', async () => {
+				await sandbox.control.setEnkashExpiryInBody();
+				await sandbox.control.revokeTokens('enkash');
+				const revoked = assertEnkashError(await api(path), 200, 'UNAUTHORIZED');
+				assert.equal(revoked.errorMessage, 'Access token revoked');
+				assertEnkashError(await call(`${urls.enkash}/api/v0${path}`, { headers: { Authorization: 'Bearer nope' } }), 200, 'UNAUTHORIZED');
+				assertEnkashError(await call(`${urls.enkash}/api/v0${path}`), 200, 'UNAUTHORIZED');
+				assert.deepEqual(
+					(await sandbox.control.ledger()).requests.slice(-3).map((r) => [r.status, r.auth]),
+					[
+						[200, 'revoked'],
+						[200, 'invalid'],
+						[200, 'missing'],
+					],
+				);
+				const fresh = await enkashToken(urls);
+				const ok = await call(`${urls.enkash}/api/v0${path}`, { headers: { Authorization: `Bearer ${fresh}` } });
+				assert.deepEqual([ok.status, ok.body.errorResponse], [200, null], 'a valid token is served as usual');
+			});
+
+			test('with a status of choice (400, 403); an expired token too; token requests keep their 401', async () => {
+				await sandbox.control.setTokenLifetime('enkash', 0.3);
+				const shortLived = await enkashToken(urls);
+				for (const status of [400, 403]) {
+					await sandbox.control.setEnkashExpiryInBody(status);
+					assertEnkashError(await api(path, { headers: { Authorization: 'Bearer nope' } }), status, 'UNAUTHORIZED');
+				}
+				await sleep(350);
+				const expired = assertEnkashError(await call(`${urls.enkash}/api/v0${path}`, { headers: { Authorization: `Bearer ${shortLived}` } }), 403, 'UNAUTHORIZED');
+				assert.equal(expired.errorMessage, 'Access token expired');
+				assertEnkashError(await call(`${urls.enkash}/oauth/token`, { headers: { Authorization: enkashClientHeader }, form: { grant_type: 'refresh_token', refresh_token: 'nope' } }), 401, 'UNAUTHORIZED');
+			});
+
+			test('null and reset() restore the 401; a status outside 200..599 is refused', async () => {
+				await sandbox.control.setEnkashExpiryInBody(200);
+				await sandbox.control.setEnkashExpiryInBody(null);
+				assertEnkashError(await api(path, { headers: { Authorization: 'Bearer nope' } }), 401, 'UNAUTHORIZED');
+				await sandbox.control.setEnkashExpiryInBody(200);
+				await sandbox.control.reset();
+				assertEnkashError(await api(path, { headers: { Authorization: 'Bearer nope' } }), 401, 'UNAUTHORIZED');
+				for (const status of [100, 600, 200.5, '200'] as never[]) await assert.rejects(sandbox.control.setEnkashExpiryInBody(status), /status/);
+			});
+		});
+
+		test("fault 'unauthorized' refuses even a fresh token on the matching route, with the status asked (default 401)", async () => {
+			await sandbox.control.setFaults([
+				{ vendor: 'enkash', method: 'GET', path: '/api/v0/customer/', kind: 'unauthorized', status: 200 },
+				{ vendor: 'enkash', method: 'POST', path: '/api/v0/customer/search', kind: 'unauthorized' },
+			]);
+			const fresh = await enkashToken(urls);
+			const headers = { Authorization: `Bearer ${fresh}` };
+			assertEnkashError(await call(`${urls.enkash}/api/v0${path}`, { headers }), 200, 'UNAUTHORIZED');
+			assertEnkashError(await call(`${urls.enkash}/api/v0/customer/search`, { headers, json: {} }), 401, 'UNAUTHORIZED');
+			assert.equal((await call(`${urls.enkash}/api/v0/invoice/search`, { headers, json: {} })).status, 200, 'other routes accept the token');
+			const faulted = (await sandbox.control.ledger()).requests.filter((r) => r.fault === 'unauthorized');
+			assert.deepEqual(faulted.map((r) => r.status), [200, 401]);
+			assert.equal((await sandbox.control.enkashAccount()).loginAttempts, 2, 'logins are not refused');
+			await assert.rejects(sandbox.control.setFaults([{ kind: 'unauthorized' }]), /needs vendor 'enkash'/);
+			await assert.rejects(sandbox.control.setFaults([{ vendor: 'enkash', kind: 'unauthorized', status: 99 }]), /status/);
+		});
 	});
 
 	describe('customers', () => {

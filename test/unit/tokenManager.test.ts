@@ -96,6 +96,29 @@ describe('TokenManager', () => {
 		assert.equal(source.issued, 2);
 	});
 
+	test('a rejected token is never handed out again, even by a caller still holding it; its refresh token serves the renewal', async () => {
+		const manager = new TokenManager();
+		const source = issuer();
+		const held = { accessToken: 'persisted', renewAt: 0, refreshToken: 'refresh-1' };
+		assert.equal(manager.peek('k', held, source.now())?.accessToken, 'persisted');
+		manager.reject('k', 'persisted');
+		assert.equal(manager.peek('k', held, source.now()), undefined);
+		let previous: TokenSet | undefined;
+		const renewed = await manager.acquire('k', { held: { ...held, accessToken: '' }, fetch: async (p) => ((previous = p), await source.fetch()), now: source.now });
+		assert.equal(renewed.accessToken, 'token-1');
+		assert.equal(previous?.refreshToken, 'refresh-1');
+		assert.equal(manager.peek('k', held, source.now())?.accessToken, 'token-1');
+	});
+
+	test('a token the server issues again after refusing it is usable again', async () => {
+		const manager = new TokenManager();
+		await manager.acquire('k', { fetch: async () => ({ accessToken: 'same', renewAt: 0 }) });
+		manager.reject('k', 'same');
+		assert.equal(manager.peek('k', undefined), undefined);
+		await manager.acquire('k', { fetch: async () => ({ accessToken: 'same', renewAt: 0 }) });
+		assert.equal(manager.peek('k', undefined)?.accessToken, 'same');
+	});
+
 	test('a failed fetch reaches every waiting caller and is not cached', async () => {
 		const manager = new TokenManager();
 		let calls = 0;

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { BodyTokenRefusal } from '../../../shared/transport/tokenRefusal';
+
 /** One field Enkash refused, as its `apiSubErrors` list it. */
 export interface EnkashSubError {
 	field?: string;
@@ -44,3 +46,21 @@ export function describeErrorResponse(details: EnkashErrorResponse): { message: 
 		},
 	};
 }
+
+/**
+ * Enkash refuses an expired, revoked or unknown access token with `errorType: UNAUTHORIZED` in its
+ * envelope, and not always with HTTP 401 (also 200, 400, 403): that answer means "renew the token",
+ * whatever its status.
+ */
+export const ENKASH_TOKEN_REFUSAL: BodyTokenRefusal = {
+	vendor: 'Enkash',
+	read(body) {
+		const details = body !== null && typeof body === 'object' ? (body as EnkashEnvelope).errorResponse : undefined;
+		if (!details || typeof details !== 'object' || details.errorType !== 'UNAUTHORIZED') return undefined;
+		const message = typeof details.errorMessage === 'string' && details.errorMessage.trim() !== '' ? details.errorMessage.slice(0, 200) : 'no message';
+		return {
+			reason: `UNAUTHORIZED: ${message}`,
+			reference: typeof details.requestId === 'string' && details.requestId !== '' ? `Enkash request ID: ${details.requestId}` : undefined,
+		};
+	},
+};

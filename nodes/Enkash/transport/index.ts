@@ -12,13 +12,13 @@ import {
 
 import { enkashBaseUrl } from '../../../shared/auth/enkash';
 import { assertSecureUrl } from '../../../shared/secureUrl';
-import { authenticatedRequest } from '../../../shared/transport/authenticatedRequest';
 import { errorBody } from '../../../shared/transport/errorBody';
 import { assertJsonBody, isTimeout, rewordTimeout, timeoutSeconds } from '../../../shared/transport/responseChecks';
 import { classifyFailure, withRetries } from '../../../shared/transport/retry';
 import { runCredentials } from '../../../shared/transport/runCredentials';
 import { resendable, retryOptionsFor, rewordLostAnswer, type RequestSafety } from '../../../shared/transport/retryOptions';
-import { describeErrorResponse, type EnkashEnvelope } from './errorResponse';
+import { requestRenewingRefusedToken } from '../../../shared/transport/tokenRefusal';
+import { describeErrorResponse, ENKASH_TOKEN_REFUSAL, type EnkashEnvelope } from './errorResponse';
 
 export type EnkashContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -57,7 +57,8 @@ export async function enkashApiRequest(
 	let response: IN8nHttpFullResponse;
 	try {
 		response = (await withRetries(
-			async () => await authenticatedRequest(this, 'enkashApi', request),
+			// An UNAUTHORIZED envelope (even on HTTP 200) renews the token and resends, as a 401 does.
+			async () => await requestRenewingRefusedToken(this, 'enkashApi', request, ENKASH_TOKEN_REFUSAL),
 			retryOptionsFor(this, options, (found) => ({ statusCode: 200, headers: {}, body: { payload: found } }) satisfies IN8nHttpFullResponse),
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
