@@ -6,7 +6,21 @@ export { heldToken, tokenFields, type TokenFields } from './heldToken';
 export { LoginGuard } from './loginGuard';
 export { TokenManager, type AcquireOptions, type TokenFetcher } from './tokenManager';
 export { TokenRequestError, requestToken, type TokenRequest } from './tokenRequest';
-export { RENEWAL_MARGIN_MS, isUsable, renewAtFromLifetime, renewalMargin, type TokenSet } from './tokenSet';
+export { jwtTimes, type JwtTimes } from './jwt';
+export {
+	DEFAULT_TOKEN_LIFETIME_MS,
+	MAX_TOKEN_LIFETIME_MS,
+	MIN_TOKEN_LIFETIME_MS,
+	RENEWAL_MARGIN_MS,
+	isUsable,
+	renewAtFor,
+	renewalMargin,
+	statedSeconds,
+	tokenLifetime,
+	type LifetimeSource,
+	type TokenLifetime,
+	type TokenSet,
+} from './tokenSet';
 
 /**
  * Process-wide instances: n8n loads a package's credential and node files once per process, so

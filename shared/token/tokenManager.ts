@@ -37,7 +37,10 @@ export class TokenManager {
 		if (isUsable(candidate, now()) && candidate.accessToken !== options.rejected) return candidate;
 		if (options.rejected !== undefined && candidate?.accessToken === options.rejected) this.forget(key, options.rejected);
 
-		return await this.renew(key, options.fetch, candidate);
+		// With no token to hand over, a refresh token the caller still holds is worth passing on: the
+		// request layer blanks a due access token (so n8n renews it) but keeps the refresh token, and
+		// renewing by refresh grant spares a password login (Enkash locks accounts after failed ones).
+		return await this.renew(key, options.fetch, candidate ?? refreshOnly(options.held));
 	}
 
 	/** The token to send now without a network call, or undefined when a renewal is due. */
@@ -62,7 +65,7 @@ export class TokenManager {
 		const holding = held && typeof held.accessToken === 'string' && held.accessToken !== '' ? (held as TokenSet) : undefined;
 		if (!known) return holding;
 		if (!holding) return known;
-		// The later renewal time wins; 0 (no known lifetime) only when it is all we have.
+		// The later renewal time wins; an unknown one (0, from an older version) never beats a known one.
 		return Number(holding.renewAt) > Number(known.renewAt) ? holding : known;
 	}
 
@@ -80,4 +83,9 @@ export class TokenManager {
 		renewal.then(clear, clear);
 		return renewal;
 	}
+}
+
+/** The refresh token alone, as the `previous` of a renewal, when that is all the caller holds. */
+function refreshOnly(held: Partial<TokenSet> | undefined): TokenSet | undefined {
+	return typeof held?.refreshToken === 'string' && held.refreshToken !== '' ? { accessToken: '', renewAt: 0, refreshToken: held.refreshToken } : undefined;
 }
