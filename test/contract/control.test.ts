@@ -299,7 +299,7 @@ describe('SandboxClient against the CLI in another process', () => {
 		const inProcess = Object.getOwnPropertyNames(Object.getPrototypeOf((await startSandbox({ port: 0 }).then(async (s) => (await s.close(), s))).control));
 		const methods: Array<keyof SandboxControlApi> = inProcess.filter((name) => name !== 'constructor') as Array<keyof SandboxControlApi>;
 		for (const method of methods) assert.equal(typeof client[method], 'function', method);
-		assert.equal(methods.length, 14);
+		assert.equal(methods.length, 15);
 	});
 
 	test('drives the sandbox over HTTP', async () => {
