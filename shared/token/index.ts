@@ -28,4 +28,4 @@ export {
  */
 export const tokens = new TokenManager();
 export const logins = new LoginGuard();
-export { bearerAuthenticate, TOKEN_FIELDS } from './credentialFields';
+export { bearerAuthenticate, TOKEN_FIELDS, TokenDueError, withStoredToken } from './credentialFields';

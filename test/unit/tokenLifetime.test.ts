@@ -7,10 +7,13 @@ import type { IHttpRequestHelper } from 'n8n-workflow';
 import {
 	DEFAULT_TOKEN_LIFETIME_MS,
 	MAX_TOKEN_LIFETIME_MS,
+	TokenDueError,
+	bearerAuthenticate,
 	jwtTimes,
 	renewAtFor,
 	requestToken,
 	tokenLifetime,
+	withStoredToken,
 } from '../../shared/token';
 
 const NOW = 1_750_000_000_000;
@@ -178,6 +181,32 @@ describe('the rule where tokens are read (requestToken), either casing, also ins
 	for (const [name, body, renewAt] of cases) {
 		test(name, async () => {
 			assert.equal((await requestToken(answering(body), request)).renewAt, renewAt);
+		});
+	}
+});
+
+describe('a stored token due for renewal is not sent', () => {
+	const request = { url: 'http://127.0.0.1/x', headers: { Accept: 'application/json' } };
+
+	test('a usable token is attached', async () => {
+		const options = await bearerAuthenticate({ accessToken: 'tok-1', tokenRenewAt: Date.now() + 60_000 }, request);
+		assert.deepEqual(options.headers, { Accept: 'application/json', Authorization: 'Bearer tok-1' });
+		assert.equal(withStoredToken({ accessToken: 'tok-2', tokenRenewAt: NOW + 1 }, request, (t) => t, NOW).headers?.Authorization, 'tok-2');
+	});
+
+	for (const [name, renewAt] of [
+		['past its renewal time', NOW - 1],
+		['exactly at it', NOW],
+		['0 (persisted by an older version)', 0],
+		['missing', undefined],
+	] as const) {
+		test(`${name} → a 401-like error n8n answers by renewing; the token is not in it`, () => {
+			const credentials = { accessToken: 'secret-token-value', ...(renewAt === undefined ? {} : { tokenRenewAt: renewAt }) };
+			assert.throws(
+				() => withStoredToken(credentials, request, (t) => `Bearer ${t}`, NOW),
+				(error: unknown) =>
+					error instanceof TokenDueError && error.response.status === 401 && !JSON.stringify({ ...error, message: error.message }).includes('secret-token-value'),
+			);
 		});
 	}
 });
