@@ -11,7 +11,7 @@ import type {
 import { ENBOARDER_BASE_URL_PROPERTY, ENBOARDER_TEST_BASE_URL, enboarderRegionProperty } from '../shared/auth/enboarderCredentialFields';
 import { clientCredentialsPreAuthentication } from '../shared/auth/clientCredentials';
 import { enboarderGrant } from '../shared/auth/enboarderOAuth2';
-import { heldToken, TOKEN_FIELDS } from '../shared/token';
+import { heldToken, TOKEN_FIELDS, withStoredToken } from '../shared/token';
 
 /**
  * Enboarder's OAuth2 client-credentials flow (seed 000): a token from the region's token URL, valid
@@ -84,7 +84,8 @@ export class EnboarderOAuth2Api implements ICredentialType {
 	}
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: String(credentials.accessToken ?? '') } };
+		// Renewed first when due, like every token credential (shared/token/credentialFields.ts).
+		return withStoredToken(credentials, requestOptions, (token) => token);
 	}
 
 	test: ICredentialTestRequest = {

@@ -8,6 +8,7 @@ import type {
 	SandboxControlApi,
 	SandboxStats,
 	SeededInvoices,
+	TokenResponseForm,
 	Vendor,
 } from './types';
 import { CONTROL_PREFIX } from './urls';
@@ -38,6 +39,10 @@ export class SandboxClient implements SandboxControlApi {
 
 	async setTokenLifetime(vendor: Vendor, seconds: number): Promise<void> {
 		await this.call('PUT', '/token-lifetime', { vendor, seconds });
+	}
+
+	async setTokenResponse(vendor: Vendor, form: TokenResponseForm): Promise<void> {
+		await this.call('PUT', '/token-response', { ...form, vendor });
 	}
 
 	async revokeTokens(vendor?: Vendor, options: RevokeOptions = {}): Promise<{ revoked: number }> {

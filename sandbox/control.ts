@@ -14,9 +14,10 @@ import type {
 	SandboxControlApi,
 	SandboxStats,
 	SeededInvoices,
+	TokenResponseForm,
 	Vendor,
 } from './types';
-import { isVendor } from './types';
+import { ACCESS_TOKEN_FORMS, EXPIRES_IN_FORMS, isVendor } from './types';
 import { vendorBaseUrls } from './urls';
 import { isPlainObject } from './validate';
 
@@ -34,6 +35,26 @@ export class SandboxControl implements SandboxControlApi {
 		if (!isVendor(vendor)) throw new Error(`Unknown vendor ${String(vendor)}`);
 		if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) throw new Error('seconds must be a positive number');
 		this.core.tokens.setLifetime(vendor, seconds);
+	}
+
+	/**
+	 * How the vendor's token endpoint answers from now on: `expiresIn` stated as a number (default),
+	 * a numeric string, missing, null, 0, negative or not a number; the access token opaque or a JWT
+	 * whose `exp` is its real expiry. Fields left out return to the vendor's default; so does `reset()`.
+	 */
+	async setTokenResponse(vendor: Vendor, form: TokenResponseForm): Promise<void> {
+		if (!isVendor(vendor)) throw new Error(`Unknown vendor ${String(vendor)}`);
+		const given: unknown = form;
+		if (!isPlainObject(given)) throw new Error('form must be an object');
+		const { expiresIn, accessToken, ...other } = given;
+		if (Object.keys(other).length > 0) throw new Error(`Unknown token response field ${Object.keys(other)[0]}`);
+		if (expiresIn !== undefined && !(EXPIRES_IN_FORMS as readonly unknown[]).includes(expiresIn)) {
+			throw new Error(`expiresIn must be one of ${EXPIRES_IN_FORMS.join(', ')}`);
+		}
+		if (accessToken !== undefined && !(ACCESS_TOKEN_FORMS as readonly unknown[]).includes(accessToken)) {
+			throw new Error(`accessToken must be one of ${ACCESS_TOKEN_FORMS.join(', ')}`);
+		}
+		this.core.tokens.setResponseForm(vendor, { ...form });
 	}
 
 	/** Revokes live access tokens (of one vendor or all), and refresh tokens when asked. The PAT is never revoked. */
@@ -119,6 +140,10 @@ const CONTROL_ROUTES: Record<string, ControlRoute> = {
 	}),
 	'POST /reset': (control) => control.reset(),
 	'PUT /token-lifetime': (control, { body }) => control.setTokenLifetime(field(body, 'vendor') as Vendor, field(body, 'seconds') as number),
+	'PUT /token-response': (control, { body }) => {
+		const { vendor, ...form } = isPlainObject(body) ? body : {};
+		return control.setTokenResponse(vendor as Vendor, form as TokenResponseForm);
+	},
 	'POST /revoke': (control, { body }) =>
 		control.revokeTokens((field(body, 'vendor') as Vendor | undefined) ?? undefined, { refreshTokens: field(body, 'refreshTokens') === true }),
 	'PUT /rate-limit': (control, { body }) => control.setRateLimit(isPlainObject(body) && body.limit !== undefined ? (body as unknown as RateLimitConfig) : null),

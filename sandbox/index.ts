@@ -14,5 +14,6 @@ export { formatEnkashDateTime } from './vendors/enkash-store';
 export { ENKASH_LOCKED_MESSAGE } from './vendors/enkash';
 export { PAT_USER } from './vendors/pat';
 export { VENDORS } from './types';
+export { ACCESS_TOKEN_FORMS, EXPIRES_IN_FORMS } from './types';
 export { parseCsv, toCsv } from './csv';
 export type * from './types';

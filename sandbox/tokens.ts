@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 
-import type { Vendor } from './types';
+import type { AccessTokenForm, ExpiresInForm, TokenResponseForm, Vendor } from './types';
 
 export const DEFAULT_TOKEN_LIFETIMES: Readonly<Record<Vendor, number>> = {
 	enboarder: 3600,
@@ -8,6 +8,26 @@ export const DEFAULT_TOKEN_LIFETIMES: Readonly<Record<Vendor, number>> = {
 	enkash: 300,
 	pat: 3600,
 };
+
+/** Partner tokens are JWTs, like the real API's; the other vendors' are opaque unless asked otherwise. */
+const DEFAULT_ACCESS_TOKEN_FORMS: Readonly<Record<Vendor, AccessTokenForm>> = {
+	enboarder: 'opaque',
+	partner: 'jwt',
+	enkash: 'opaque',
+	pat: 'opaque',
+};
+
+/** Issue and expiry of a token being issued, in ms since the epoch, for a JWT to carry. */
+export interface TokenTimes {
+	issuedAt: number;
+	expiresAt: number;
+}
+
+/** An access token for a token response, and what its `expires_in` says (`stated: false`: leave the field out). */
+export interface AccessTokenReply {
+	accessToken: string;
+	expiresIn: { stated: true; value: unknown } | { stated: false };
+}
 
 export interface IssuedToken {
 	vendor: Vendor;
@@ -31,10 +51,51 @@ export type TokenCheck =
 export class TokenStore {
 	private readonly tokens = new Map<string, IssuedToken>();
 	private lifetimes: Record<Vendor, number> = { ...DEFAULT_TOKEN_LIFETIMES };
+	private forms: Partial<Record<Vendor, TokenResponseForm>> = {};
+	/** Signs the JWTs issued for vendors whose tokens are not JWTs by nature (their APIs never check it). */
+	private readonly signingKey = randomBytes(32);
 
 	reset(): void {
 		this.tokens.clear();
 		this.lifetimes = { ...DEFAULT_TOKEN_LIFETIMES };
+		this.forms = {};
+	}
+
+	/** How the vendor's token endpoint answers from now on (see `TokenResponseForm`). */
+	setResponseForm(vendor: Vendor, form: TokenResponseForm): void {
+		this.forms[vendor] = { ...form };
+	}
+
+	responseForm(vendor: Vendor): Required<TokenResponseForm> {
+		return { expiresIn: this.forms[vendor]?.expiresIn ?? 'number', accessToken: this.forms[vendor]?.accessToken ?? DEFAULT_ACCESS_TOKEN_FORMS[vendor] };
+	}
+
+	/**
+	 * Issues an access token in the vendor's configured form, with the `expires_in` to send with it.
+	 * A JWT's `exp` is the token's real expiry (the one `check` enforces), so a client reading it
+	 * renews in time; `jwt` builds the vendor's own JWT (Partner), otherwise a generic one is signed.
+	 */
+	issueAccess(details: Omit<IssuedToken, 'kind' | 'expiresAt' | 'revoked'>, jwt?: (times: TokenTimes) => string): AccessTokenReply {
+		const form = this.responseForm(details.vendor);
+		const build = jwt ?? ((times: TokenTimes) => this.genericJwt(details, times));
+		const accessToken = this.issue({ ...details, kind: 'access' }, undefined, form.accessToken === 'jwt' ? build : undefined);
+		return { accessToken, expiresIn: statedExpiresIn(form.expiresIn, this.expiresIn(details.vendor)) };
+	}
+
+	private genericJwt(details: Omit<IssuedToken, 'kind' | 'expiresAt' | 'revoked'>, times: TokenTimes): string {
+		const claims = {
+			iss: `sandbox-${details.vendor}`,
+			sub: details.subject ?? details.clientId,
+			aud: details.clientId,
+			iat: times.issuedAt / 1000,
+			exp: times.expiresAt / 1000,
+			jti: randomBytes(16).toString('hex'),
+			scope: details.scopes.join(' '),
+		};
+		const header = Buffer.from(JSON.stringify({ typ: 'JWT', alg: 'HS256' })).toString('base64url');
+		const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+		const signature = createHmac('sha256', this.signingKey).update(`${header}.${payload}`).digest('base64url');
+		return `${header}.${payload}.${signature}`;
 	}
 
 	setLifetime(vendor: Vendor, seconds: number): void {
@@ -51,11 +112,16 @@ export class TokenStore {
 		return Math.max(1, Math.ceil(this.lifetimes[vendor]));
 	}
 
-	/** Issues an opaque token; `lifetimeSeconds` defaults to the vendor's access-token lifetime. */
-	issue(details: Omit<IssuedToken, 'expiresAt' | 'revoked'>, lifetimeSeconds?: number, value?: string): string {
-		const token = value ?? randomBytes(24).toString('base64url');
+	/**
+	 * Issues a token, opaque unless `value` is given (or built from the token's issue and expiry
+	 * times, for a JWT); `lifetimeSeconds` defaults to the vendor's access-token lifetime.
+	 */
+	issue(details: Omit<IssuedToken, 'expiresAt' | 'revoked'>, lifetimeSeconds?: number, value?: string | ((times: TokenTimes) => string)): string {
 		const seconds = lifetimeSeconds ?? this.lifetimes[details.vendor];
-		this.tokens.set(token, { ...details, expiresAt: Date.now() + seconds * 1000, revoked: false });
+		const issuedAt = Date.now();
+		const expiresAt = issuedAt + seconds * 1000;
+		const token = typeof value === 'function' ? value({ issuedAt, expiresAt }) : (value ?? randomBytes(24).toString('base64url'));
+		this.tokens.set(token, { ...details, expiresAt, revoked: false });
 		return token;
 	}
 
@@ -83,5 +149,25 @@ export class TokenStore {
 			count++;
 		}
 		return count;
+	}
+}
+
+/** The `expires_in` a token response carries under `form`, for a token living `seconds`. */
+export function statedExpiresIn(form: ExpiresInForm, seconds: number): AccessTokenReply['expiresIn'] {
+	switch (form) {
+		case 'missing':
+			return { stated: false };
+		case 'numeric-string':
+			return { stated: true, value: String(seconds) };
+		case 'null':
+			return { stated: true, value: null };
+		case 'zero':
+			return { stated: true, value: 0 };
+		case 'negative':
+			return { stated: true, value: -seconds };
+		case 'not-a-number':
+			return { stated: true, value: 'abc' };
+		default:
+			return { stated: true, value: seconds };
 	}
 }

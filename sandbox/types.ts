@@ -109,6 +109,31 @@ export interface RevokeOptions {
 	refreshTokens?: boolean;
 }
 
+/**
+ * How a token endpoint states a token's lifetime in `expires_in` / `expiresIn`: `number` (the
+ * default, the lifetime in whole seconds), `numeric-string` ("300"), `missing` (no such field),
+ * `null`, `zero` (0), `negative` (minus the lifetime) or `not-a-number` ("abc"). The token itself
+ * still expires after its real lifetime (`setTokenLifetime`).
+ */
+export type ExpiresInForm = 'number' | 'numeric-string' | 'missing' | 'null' | 'zero' | 'negative' | 'not-a-number';
+
+export const EXPIRES_IN_FORMS: readonly ExpiresInForm[] = ['number', 'numeric-string', 'missing', 'null', 'zero', 'negative', 'not-a-number'];
+
+/**
+ * The access token's form: `opaque` (random characters) or `jwt` (a signed JWT whose `exp` is the
+ * token's real expiry in seconds, fractions kept, and `iat` its issue time). Partner tokens are JWTs
+ * by default, the others opaque.
+ */
+export type AccessTokenForm = 'opaque' | 'jwt';
+
+export const ACCESS_TOKEN_FORMS: readonly AccessTokenForm[] = ['opaque', 'jwt'];
+
+/** A token endpoint's answers from now on; a field left out keeps (or returns to) the vendor's default. */
+export interface TokenResponseForm {
+	expiresIn?: ExpiresInForm;
+	accessToken?: AccessTokenForm;
+}
+
 export interface SeededInvoices {
 	/** How many invoices were added. */
 	added: number;
@@ -122,6 +147,7 @@ export interface SeededInvoices {
 export interface SandboxControlApi {
 	reset(): Promise<void>;
 	setTokenLifetime(vendor: Vendor, seconds: number): Promise<void>;
+	setTokenResponse(vendor: Vendor, form: TokenResponseForm): Promise<void>;
 	revokeTokens(vendor?: Vendor, options?: RevokeOptions): Promise<{ revoked: number }>;
 	setRateLimit(config: RateLimitConfig | null): Promise<void>;
 	setFaults(rules: FaultRule[]): Promise<void>;

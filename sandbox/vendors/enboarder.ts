@@ -241,8 +241,9 @@ export class EnboarderSandbox {
 			return json(400, { error: 'invalid_scope' });
 		}
 		const scopes = requested.length > 0 ? [...new Set(requested)] : registered.scopes;
-		const token = this.services.tokens.issue({ vendor: 'enboarder', kind: 'access', clientId: client.user, scopes });
-		return json(200, { access_token: token, expires_in: this.services.tokens.expiresIn('enboarder'), token_type: 'Bearer' });
+		// Opaque or JWT, and expires_in as configured (setTokenResponse): a number by default.
+		const { accessToken, expiresIn } = this.services.tokens.issueAccess({ vendor: 'enboarder', clientId: client.user, scopes });
+		return json(200, { access_token: accessToken, ...(expiresIn.stated ? { expires_in: expiresIn.value } : {}), token_type: 'Bearer' });
 	}
 
 	// --- REST API -----------------------------------------------------------------------------

@@ -222,19 +222,18 @@ export class EnkashSandbox implements VendorMount {
 	}
 
 	private tokenReply(clientId: string, refreshToken: string): Reply {
-		const tokens = this.services.tokens;
-		const accessToken = tokens.issue({
+		// Opaque or JWT, and expiresIn as configured (setTokenResponse): a number by default.
+		const { accessToken, expiresIn } = this.services.tokens.issueAccess({
 			vendor: 'enkash',
-			kind: 'access',
 			clientId,
 			scopes: ['read', 'write'],
 			subject: DEMO_CREDENTIALS.enkash.username,
 		});
-		const expiresIn = tokens.expiresIn('enkash');
 		if (this.casing === 'snake') {
-			return { status: 200, body: { access_token: accessToken, token_type: 'bearer', refresh_token: refreshToken, expires_in: expiresIn, scope: 'read write' } };
+			const lifetime = expiresIn.stated ? { expires_in: expiresIn.value } : {};
+			return { status: 200, body: { access_token: accessToken, token_type: 'bearer', refresh_token: refreshToken, ...lifetime, scope: 'read write' } };
 		}
-		return { status: 200, body: { accessToken, tokenType: 'bearer', expiresIn, refreshToken } };
+		return { status: 200, body: { accessToken, tokenType: 'bearer', ...(expiresIn.stated ? { expiresIn: expiresIn.value } : {}), refreshToken } };
 	}
 
 	private authorize(request: VendorRequest): Reply | undefined {

@@ -140,26 +140,25 @@ export class PartnerSandbox implements VendorMount {
 				message: 'The authorization grant type is not supported by the authorization server.',
 			});
 		}
-		const tokens = this.services.tokens;
-		const lifetime = tokens.lifetime('partner');
-		const now = Date.now() / 1000;
-		const claims: PartnerJwtClaims = {
-			aud: clientId,
-			jti: randomBytes(40).toString('hex'),
-			iat: now,
-			nbf: now,
-			exp: now + lifetime,
-			sub: '',
-			scopes: client.scopes,
-			user_id: client.userId,
-			partner_id: client.partnerId,
-			is_test: true,
-		};
-		const header = Buffer.from(JSON.stringify({ typ: 'JWT', alg: 'HS256' })).toString('base64url');
-		const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-		const jwt = `${header}.${payload}.${this.sign(`${header}.${payload}`)}`;
-		tokens.issue({ vendor: 'partner', kind: 'access', clientId, scopes: client.scopes }, lifetime, jwt);
-		return json(200, { token_type: 'Bearer', expires_in: tokens.expiresIn('partner'), access_token: jwt });
+		// A JWT whose exp is the token's real expiry (or an opaque token), and expires_in as configured.
+		const { accessToken, expiresIn } = this.services.tokens.issueAccess({ vendor: 'partner', clientId, scopes: client.scopes }, ({ issuedAt, expiresAt }) => {
+			const claims: PartnerJwtClaims = {
+				aud: clientId,
+				jti: randomBytes(40).toString('hex'),
+				iat: issuedAt / 1000,
+				nbf: issuedAt / 1000,
+				exp: expiresAt / 1000,
+				sub: '',
+				scopes: client.scopes,
+				user_id: client.userId,
+				partner_id: client.partnerId,
+				is_test: true,
+			};
+			const header = Buffer.from(JSON.stringify({ typ: 'JWT', alg: 'HS256' })).toString('base64url');
+			const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+			return `${header}.${payload}.${this.sign(`${header}.${payload}`)}`;
+		});
+		return json(200, { token_type: 'Bearer', ...(expiresIn.stated ? { expires_in: expiresIn.value } : {}), access_token: accessToken });
 	}
 
 	/** Bearer JWT: signature, then the sandbox's own record (expiry, revocation), then the scope. */
@@ -169,13 +168,15 @@ export class PartnerSandbox implements VendorMount {
 			request.entry.auth = request.headers.authorization ? 'invalid' : 'missing';
 			return json(401, { message: 'Unauthenticated.' });
 		}
+		// A JWT must bear this sandbox's signature; an opaque token (setTokenResponse) is known by its record alone.
 		const claims = this.verifyJwt(token);
-		const check = claims ? this.services.tokens.check(token, 'partner', 'access') : { auth: 'invalid' as const };
+		const jwtShaped = token.split('.').length === 3;
+		const check = claims || !jwtShaped ? this.services.tokens.check(token, 'partner', 'access') : { auth: 'invalid' as const };
 		if (check.auth !== 'ok') {
 			request.entry.auth = check.auth;
 			return json(401, { message: 'Unauthenticated.' });
 		}
-		if (!claims!.scopes.includes(scope)) {
+		if (!(claims?.scopes ?? check.token.scopes).includes(scope)) {
 			request.entry.auth = 'forbidden';
 			return json(403, { message: `Forbidden: missing scope ${scope}` });
 		}

@@ -159,11 +159,11 @@ export class PatSandbox implements VendorMount {
 		const tokens = this.services.tokens;
 		const scopes = scope.split(/\s+/).filter(Boolean);
 		const details = { vendor: 'pat' as const, clientId, scopes, subject: PAT_USER.id };
-		const accessToken = tokens.issue({ ...details, kind: 'access' });
+		const { accessToken, expiresIn } = tokens.issueAccess(details);
 		const refreshToken = tokens.issue({ ...details, kind: 'refresh' }, PAT_REFRESH_LIFETIME_SECONDS);
 		return json(
 			200,
-			{ access_token: accessToken, token_type: 'Bearer', expires_in: tokens.expiresIn('pat'), refresh_token: refreshToken, scope: scopes.join(' ') },
+			{ access_token: accessToken, token_type: 'Bearer', ...(expiresIn.stated ? { expires_in: expiresIn.value } : {}), refresh_token: refreshToken, scope: scopes.join(' ') },
 			{ 'Cache-Control': 'no-store', Pragma: 'no-cache' },
 		);
 	}

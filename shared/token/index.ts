@@ -21,7 +21,21 @@ export {
 export { LOGIN_REFUSAL_FIELD, refusalFor, refusalRecord, storedRefusal } from './loginRefusal';
 export { TokenManager, type AcquireOptions, type TokenFetcher } from './tokenManager';
 export { TokenRequestError, requestToken, type TokenRequest } from './tokenRequest';
-export { RENEWAL_MARGIN_MS, isUsable, renewAtFromLifetime, renewalMargin, type TokenSet } from './tokenSet';
+export { jwtTimes, type JwtTimes } from './jwt';
+export {
+	DEFAULT_TOKEN_LIFETIME_MS,
+	MAX_TOKEN_LIFETIME_MS,
+	MIN_TOKEN_LIFETIME_MS,
+	RENEWAL_MARGIN_MS,
+	isUsable,
+	renewAtFor,
+	renewalMargin,
+	statedSeconds,
+	tokenLifetime,
+	type LifetimeSource,
+	type TokenLifetime,
+	type TokenSet,
+} from './tokenSet';
 
 /**
  * Process-wide instances: n8n loads a package's credential and node files once per process, so
@@ -30,4 +44,4 @@ export { RENEWAL_MARGIN_MS, isUsable, renewAtFromLifetime, renewalMargin, type T
 export const tokens = new TokenManager();
 export const logins = new LoginGuard();
 export const loginCoordination = new LoginCoordination();
-export { bearerAuthenticate, TOKEN_FIELDS } from './credentialFields';
+export { bearerAuthenticate, TOKEN_FIELDS, TokenDueError, withStoredToken } from './credentialFields';

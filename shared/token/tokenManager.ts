@@ -98,7 +98,7 @@ export class TokenManager {
 		const holding = held && typeof held.accessToken === 'string' && held.accessToken !== '' && !refused.includes(held.accessToken) ? (held as TokenSet) : undefined;
 		if (!known) return holding;
 		if (!holding) return known;
-		// The later renewal time wins; 0 (no known lifetime) only when it is all we have.
+		// The later renewal time wins; an unknown one (0, from an older version) never beats a known one.
 		return Number(holding.renewAt) > Number(known.renewAt) ? holding : known;
 	}
 

@@ -1,6 +1,6 @@
 import { sleep, type IDataObject, type IHttpRequestHelper, type IHttpRequestOptions } from 'n8n-workflow';
 
-import { renewAtFromLifetime, type TokenSet } from './tokenSet';
+import { renewAtFor, type TokenSet } from './tokenSet';
 
 /** A token endpoint's refusal, worded for the user, carrying no secret. */
 export class TokenRequestError extends Error {
@@ -112,7 +112,8 @@ export async function requestToken(helpers: IHttpRequestHelper['helpers'], reque
 	const refreshToken = pick(body, 'refresh_token', 'refreshToken');
 	return {
 		accessToken,
-		renewAt: renewAtFromLifetime(pick(body, 'expires_in', 'expiresIn'), (request.now ?? Date.now)()),
+		// expires_in when usable, else the JWT's exp, else a conservative default: see tokenLifetime.
+		renewAt: renewAtFor(pick(body, 'expires_in', 'expiresIn'), accessToken, (request.now ?? Date.now)()),
 		...(typeof refreshToken === 'string' && refreshToken !== '' ? { refreshToken } : {}),
 	};
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { LoginGuard, TokenManager, isUsable, renewAtFromLifetime, renewalMargin, type TokenSet } from '../../shared/token';
+import { LoginGuard, TokenManager, isUsable, renewAtFor, renewalMargin, type TokenSet } from '../../shared/token';
 
 function issuer(lifetimeMs = 60_000) {
 	let issued = 0;
@@ -24,23 +24,25 @@ function issuer(lifetimeMs = 60_000) {
 describe('token expiry', () => {
 	test('renews 60 s early for long-lived tokens', () => {
 		assert.equal(renewalMargin(3_600_000), 60_000);
-		assert.equal(renewAtFromLifetime(3600, 0), 3_540_000);
+		assert.equal(renewAtFor(3600, 'opaque', 0), 3_540_000);
 	});
 
 	test('renews at three quarters of a short lifetime', () => {
 		assert.equal(renewalMargin(2_000), 500);
-		assert.equal(renewAtFromLifetime(2, 10_000), 11_500);
-		assert.equal(renewAtFromLifetime('1', 0), 750);
+		assert.equal(renewAtFor(2, 'opaque', 10_000), 11_500);
+		assert.equal(renewAtFor('1', 'opaque', 0), 750);
 	});
 
-	test('a missing or nonsense lifetime means "until rejected"', () => {
-		for (const value of [undefined, null, 0, -5, 'soon', Number.NaN]) assert.equal(renewAtFromLifetime(value, 5), 0);
+	test('a missing or nonsense lifetime no longer means "until rejected": 5 minutes, renewed 60 s early', () => {
+		for (const value of [undefined, null, 0, -5, 'soon', Number.NaN]) assert.equal(renewAtFor(value, 'opaque', 5), 5 + 240_000);
 	});
 
-	test('usable: present and before its renewal time', () => {
+	test('usable: present and before its renewal time; an unknown renewal time (0, from an older version) is due', () => {
 		assert.equal(isUsable({ accessToken: 'a', renewAt: 100 }, 99), true);
 		assert.equal(isUsable({ accessToken: 'a', renewAt: 100 }, 100), false);
-		assert.equal(isUsable({ accessToken: 'a', renewAt: 0 }, 1e15), true);
+		assert.equal(isUsable({ accessToken: 'a', renewAt: 0 }, 1), false);
+		assert.equal(isUsable({ accessToken: 'a' }, 1), false);
+		assert.equal(isUsable({ accessToken: 'a', renewAt: Number.NaN }, 1), false);
 		assert.equal(isUsable({ accessToken: '', renewAt: 0 }, 0), false);
 		assert.equal(isUsable(undefined, 0), false);
 	});
@@ -132,6 +134,30 @@ describe('TokenManager', () => {
 		assert.ok(outcomes.every((o) => o.status === 'rejected' && (o.reason as Error).message === 'login rejected'));
 		await assert.rejects(manager.acquire('k', { fetch: failing }), /login rejected/);
 		assert.equal(calls, 2, 'the manager itself does not remember failures: LoginGuard does');
+	});
+
+	test('a held token from an older version (renewAt 0) is renewed once, then its replacement is reused', async () => {
+		const manager = new TokenManager();
+		const source = issuer();
+		const legacy = { accessToken: 'legacy', renewAt: 0, refreshToken: 'refresh-1' };
+		let previous: TokenSet | undefined;
+		const fetch = async (prior: TokenSet | undefined) => ((previous = prior), await source.fetch());
+		assert.equal((await manager.acquire('k', { held: legacy, fetch, now: source.now })).accessToken, 'token-1');
+		assert.equal(previous?.refreshToken, 'refresh-1', 'the renewal is offered the refresh token');
+		for (let i = 0; i < 5; i++) assert.equal((await manager.acquire('k', { held: legacy, fetch, now: source.now })).accessToken, 'token-1');
+		assert.equal(source.issued, 1, 'no loop: the legacy token never wins over the renewed one');
+	});
+
+	test('a due access token handed over blank still passes its refresh token to the renewal', async () => {
+		const manager = new TokenManager();
+		const source = issuer();
+		let previous: TokenSet | undefined;
+		const fetch = async (prior: TokenSet | undefined) => ((previous = prior), await source.fetch());
+		await manager.acquire('k', { held: { accessToken: '', renewAt: 0, refreshToken: 'refresh-2' }, fetch, now: source.now });
+		assert.deepEqual(previous, { accessToken: '', renewAt: 0, refreshToken: 'refresh-2' });
+		manager.clear();
+		await manager.acquire('k', { held: { accessToken: '', renewAt: 0 }, fetch, now: source.now });
+		assert.equal(previous, undefined, 'nothing held: a first login');
 	});
 
 	test('keys are independent', async () => {
