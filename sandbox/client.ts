@@ -9,6 +9,8 @@ import type {
 	SandboxStats,
 	SeededInvoices,
 	TokenResponseForm,
+	TriggerRule,
+	TriggerState,
 	Vendor,
 } from './types';
 import { CONTROL_PREFIX } from './urls';
@@ -47,6 +49,22 @@ export class SandboxClient implements SandboxControlApi {
 
 	async revokeTokens(vendor?: Vendor, options: RevokeOptions = {}): Promise<{ revoked: number }> {
 		return this.call('POST', '/revoke', { vendor, refreshTokens: options.refreshTokens === true });
+	}
+
+	async expireTokens(vendor?: Vendor): Promise<{ expired: number }> {
+		return this.call('POST', '/expire', { vendor });
+	}
+
+	async addTrigger(rule: TriggerRule): Promise<TriggerState> {
+		return this.call('POST', '/triggers', rule);
+	}
+
+	async triggers(): Promise<TriggerState[]> {
+		return this.call('GET', '/triggers');
+	}
+
+	async clearTriggers(): Promise<void> {
+		await this.call('DELETE', '/triggers');
 	}
 
 	async setRateLimit(config: RateLimitConfig | null): Promise<void> {

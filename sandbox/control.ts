@@ -15,6 +15,8 @@ import type {
 	SandboxStats,
 	SeededInvoices,
 	TokenResponseForm,
+	TriggerRule,
+	TriggerState,
 	Vendor,
 } from './types';
 import { ACCESS_TOKEN_FORMS, EXPIRES_IN_FORMS, isVendor } from './types';
@@ -25,7 +27,7 @@ import { isPlainObject } from './validate';
 export class SandboxControl implements SandboxControlApi {
 	constructor(private readonly core: SandboxCore) {}
 
-	/** Restores seed data and default lifetimes; clears faults, latency, rate limit, ledger, tokens and lockout. */
+	/** Restores seed data and default lifetimes; clears faults, triggers, latency, rate limit, ledger, tokens and lockout. */
 	async reset(): Promise<void> {
 		this.core.reset();
 	}
@@ -61,6 +63,26 @@ export class SandboxControl implements SandboxControlApi {
 	async revokeTokens(vendor?: Vendor, options: RevokeOptions = {}): Promise<{ revoked: number }> {
 		if (vendor !== undefined && !isVendor(vendor)) throw new Error(`Unknown vendor ${String(vendor)}`);
 		return { revoked: this.core.tokens.revoke(vendor, options.refreshTokens === true) };
+	}
+
+	/** Ends every live access token (of one vendor or all) now, as its lifetime running out would; refresh tokens and the PAT keep working. */
+	async expireTokens(vendor?: Vendor): Promise<{ expired: number }> {
+		if (vendor !== undefined && !isVendor(vendor)) throw new Error(`Unknown vendor ${String(vendor)}`);
+		return { expired: this.core.tokens.expire(vendor) };
+	}
+
+	/** Arms a trigger: its action runs as its Nth matching request arrives, before that request is handled. */
+	async addTrigger(rule: TriggerRule): Promise<TriggerState> {
+		return this.core.triggers.add(rule);
+	}
+
+	/** Every trigger added since the last reset, with what it counted and the ledger seq of each request it fired on. */
+	async triggers(): Promise<TriggerState[]> {
+		return this.core.triggers.list();
+	}
+
+	async clearTriggers(): Promise<void> {
+		this.core.triggers.clear();
 	}
 
 	async setRateLimit(config: RateLimitConfig | null): Promise<void> {
@@ -146,6 +168,10 @@ const CONTROL_ROUTES: Record<string, ControlRoute> = {
 	},
 	'POST /revoke': (control, { body }) =>
 		control.revokeTokens((field(body, 'vendor') as Vendor | undefined) ?? undefined, { refreshTokens: field(body, 'refreshTokens') === true }),
+	'POST /expire': (control, { body }) => control.expireTokens((field(body, 'vendor') as Vendor | undefined) ?? undefined),
+	'POST /triggers': (control, { body }) => control.addTrigger(body as TriggerRule),
+	'GET /triggers': (control) => control.triggers(),
+	'DELETE /triggers': (control) => control.clearTriggers(),
 	'PUT /rate-limit': (control, { body }) => control.setRateLimit(isPlainObject(body) && body.limit !== undefined ? (body as unknown as RateLimitConfig) : null),
 	'DELETE /rate-limit': (control) => control.setRateLimit(null),
 	'PUT /faults': (control, { body }) => control.setFaults((Array.isArray(body) ? body : field(body, 'rules')) as FaultRule[]),

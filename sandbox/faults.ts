@@ -75,7 +75,8 @@ export class FaultInjector {
 	}
 }
 
-function pathMatcher(path: string | undefined): (candidate: string) => boolean {
+/** A path prefix, or `/regexp/` (a string starting and ending with `/`); none matches every path. */
+export function pathMatcher(path: string | undefined): (candidate: string) => boolean {
 	if (!path) return () => true;
 	if (path.length > 2 && path.startsWith('/') && path.endsWith('/')) {
 		const pattern = new RegExp(path.slice(1, -1));

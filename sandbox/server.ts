@@ -9,6 +9,8 @@ import type { Reply } from './http';
 import { Ledger } from './ledger';
 import { createRandom } from './random';
 import { TokenStore } from './tokens';
+import { TriggerBoard } from './triggers';
+import type { Firing } from './triggers';
 import { CONTROL_PREFIX, VENDOR_PREFIXES, vendorBaseUrls } from './urls';
 import { EnboarderSandbox } from './vendors/enboarder';
 import { EnkashSandbox } from './vendors/enkash';
@@ -37,13 +39,15 @@ export const DEFAULT_SEED = 42;
 
 /**
  * The state behind one sandbox and the request pipeline every vendor request goes through:
- * latency, then rate limit, then faults, then the vendor's route; each request in the ledger.
+ * triggers, then latency, then rate limit, then faults, then the vendor's route; each request in
+ * the ledger.
  */
 export class SandboxCore {
 	readonly ledger = new Ledger();
 	readonly tokens = new TokenStore();
 	readonly faults: FaultInjector;
 	readonly rateLimiter = new RateLimiter();
+	readonly triggers = new TriggerBoard();
 	latencyMs = 0;
 	readonly enboarder: EnboarderSandbox;
 	readonly partner: PartnerSandbox;
@@ -73,11 +77,30 @@ export class SandboxCore {
 		this.faults.clear();
 		this.faults.reseed(createRandom(this.seed));
 		this.rateLimiter.set(null);
+		this.triggers.clear();
 		this.latencyMs = 0;
 		this.enboarder.reset();
 		this.partner.reset();
 		this.enkash.reset();
 		this.pat.reset();
+	}
+
+	/** Does what a trigger fired for. */
+	fire({ action, vendor }: Firing): void {
+		switch (action) {
+			case 'revoke':
+				this.tokens.revoke(vendor, false);
+				break;
+			case 'revoke-with-refresh':
+				this.tokens.revoke(vendor, true);
+				break;
+			case 'expire':
+				this.tokens.expire(vendor);
+				break;
+			case 'clear-faults':
+				this.faults.clear();
+				break;
+		}
 	}
 
 	async handle(req: IncomingMessage, res: ServerResponse, control: SandboxControl): Promise<void> {
@@ -101,6 +124,8 @@ export class SandboxCore {
 		const { prefix, mount } = mounted;
 		const vendorPath = path.slice(prefix.length) || '/';
 		const entry = this.ledger.openRequest(mount.vendor, method, vendorPath, mount.isTokenRequest(method, vendorPath) ? 'token' : 'api');
+		// Before anything can await: the request that fires a trigger already sees its effect.
+		for (const firing of this.triggers.arrive(entry)) this.fire(firing);
 		let bodyPromise: Promise<Buffer> | undefined;
 		const request: VendorRequest = {
 			method,

@@ -150,6 +150,21 @@ export class TokenStore {
 		}
 		return count;
 	}
+
+	/**
+	 * Ends every live access token of a vendor (or of all vendors) now, as if its lifetime had run
+	 * out: presented again it is `expired`, not `revoked`. Refresh tokens keep working.
+	 */
+	expire(vendor: Vendor | undefined): number {
+		const now = Date.now();
+		let count = 0;
+		for (const token of this.tokens.values()) {
+			if (token.kind !== 'access' || token.revoked || now >= token.expiresAt || (vendor && token.vendor !== vendor)) continue;
+			token.expiresAt = now;
+			count++;
+		}
+		return count;
+	}
 }
 
 /** The `expires_in` a token response carries under `form`, for a token living `seconds`. */

@@ -134,6 +134,38 @@ export interface TokenResponseForm {
 	accessToken?: AccessTokenForm;
 }
 
+/** What a trigger does when it fires: to its vendor's tokens (access only, or refresh too), or to every fault rule. */
+export type TriggerAction = 'revoke' | 'revoke-with-refresh' | 'expire' | 'clear-faults';
+
+/**
+ * An event the sandbox makes happen at a point of the workload instead of at a time: it fires as the
+ * `afterRequests`-th matching request arrives, before that request is handled, so that request and
+ * every later one see the effect (no timer racing the run; the same run gives the same point).
+ */
+export interface TriggerRule {
+	/** Whose requests are counted, and whose tokens `revoke`, `revoke-with-refresh` and `expire` act on. */
+	vendor: Vendor;
+	/** Fires on the Nth matching request counted from when the trigger was added (1 = the next one). */
+	afterRequests: number;
+	/** Which requests count: `api` (default, the vendor's API calls), `token` requests, or `any`. */
+	kind?: RequestEntry['kind'] | 'any';
+	method?: string;
+	/** A prefix of the path after the vendor prefix, or `/regexp/`, as in fault rules. */
+	path?: string;
+	action: TriggerAction;
+	/** true (default): fires once. false: fires on every `afterRequests`-th matching request. */
+	once?: boolean;
+}
+
+/** A trigger as the sandbox holds it: the rule, what it has counted and where it fired. */
+export interface TriggerState extends TriggerRule {
+	id: number;
+	/** Matching requests counted so far. */
+	seen: number;
+	/** The ledger `seq` of each request it fired on, in order (its length is how often it fired). */
+	firedAtSeq: number[];
+}
+
 export interface SeededInvoices {
 	/** How many invoices were added. */
 	added: number;
@@ -149,6 +181,10 @@ export interface SandboxControlApi {
 	setTokenLifetime(vendor: Vendor, seconds: number): Promise<void>;
 	setTokenResponse(vendor: Vendor, form: TokenResponseForm): Promise<void>;
 	revokeTokens(vendor?: Vendor, options?: RevokeOptions): Promise<{ revoked: number }>;
+	expireTokens(vendor?: Vendor): Promise<{ expired: number }>;
+	addTrigger(rule: TriggerRule): Promise<TriggerState>;
+	triggers(): Promise<TriggerState[]>;
+	clearTriggers(): Promise<void>;
 	setRateLimit(config: RateLimitConfig | null): Promise<void>;
 	setFaults(rules: FaultRule[]): Promise<void>;
 	clearFaults(): Promise<void>;

@@ -3,13 +3,14 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 
-import { DEMO_CREDENTIALS, SandboxClient, startSandbox, vendorBaseUrls } from '../../sandbox';
+import { DEMO_CREDENTIALS, SandboxClient, SEED_FACTS, startSandbox, vendorBaseUrls } from '../../sandbox';
 import type { Sandbox, SandboxControlApi, VendorBaseUrls } from '../../sandbox';
 import {
 	apiKeyHeader,
 	assertEnkashError,
 	call,
 	enboarderToken,
+	enkashClientHeader,
 	enkashLogin,
 	enkashToken,
 	partnerToken,
@@ -61,13 +62,14 @@ describe('Sandbox control', () => {
 		});
 
 		test('a vendor limit leaves other vendors alone; the window resets', async () => {
-			await sandbox.control.setRateLimit({ vendor: 'enboarder', limit: 1, windowMs: 300 });
+			// The window is a clock by nature: one second is ample for the next local request to land in it.
+			await sandbox.control.setRateLimit({ vendor: 'enboarder', limit: 1, windowMs: 1000 });
 			assert.equal((await reports()).status, 200);
 			const limited = await reports();
 			assert.equal(limited.status, 429);
 			assert.match(limited.headers.get('retry-after') ?? '', /^[1-9]\d*$/);
 			assert.equal((await call(`${urls.pat}/api/me`, { headers: { Authorization: `Bearer ${DEMO_CREDENTIALS.pat.personalAccessToken}` } })).status, 200);
-			await sleep(350);
+			await sleep(1050);
 			assert.equal((await reports()).status, 200);
 		});
 	});
@@ -162,6 +164,119 @@ describe('Sandbox control', () => {
 		test('malformed rules are refused', async () => {
 			await assert.rejects(sandbox.control.setFaults([{ kind: 'explode' } as never]));
 			await assert.rejects(sandbox.control.setFaults([{ kind: '500', probability: 2 }]));
+		});
+	});
+
+	describe('triggers', () => {
+		const contacts = (token: string) => call(`${urls.enkash}/api/v0/customer/${SEED_FACTS.enkash.activeCustomerId}/contacts`, { headers: { Authorization: `Bearer ${token}` } });
+		const enkashRefresh = (refreshToken: string) =>
+			call(`${urls.enkash}/oauth/token`, { headers: { Authorization: enkashClientHeader }, form: { grant_type: 'refresh_token', refresh_token: refreshToken } });
+		const enboarderReports = (token: string) => call(`${urls.enboarder}/reports/workflows`, { headers: { Authorization: token } });
+
+		test("'revoke' fires as the Nth API request arrives: that request and the later ones are refused, the earlier ones were not", async () => {
+			const token = await enkashToken(urls);
+			const added = await sandbox.control.addTrigger({ vendor: 'enkash', afterRequests: 3, action: 'revoke' });
+			assert.deepEqual(added, { id: 1, vendor: 'enkash', afterRequests: 3, action: 'revoke', seen: 0, firedAtSeq: [] });
+			const statuses: number[] = [];
+			for (let i = 0; i < 2; i++) statuses.push((await contacts(token)).status);
+			await enkashLogin(urls); // a token request is not an API request: it does not count
+			for (let i = 0; i < 3; i++) statuses.push((await contacts(token)).status);
+			assert.deepEqual(statuses, [200, 200, 401, 401, 401]);
+			const { requests } = await sandbox.control.ledger();
+			const third = requests.filter((r) => r.kind === 'api')[2];
+			assert.equal(third.auth, 'revoked');
+			const [trigger] = await sandbox.control.triggers();
+			assert.deepEqual([trigger.seen, trigger.firedAtSeq], [3, [third.seq]], 'a one-shot trigger counts no more once it fired');
+		});
+
+		test('under concurrent requests, the one that fires and every later arrival see the effect', async () => {
+			const token = await enkashToken(urls);
+			await sandbox.control.addTrigger({ vendor: 'enkash', afterRequests: 10, action: 'revoke' });
+			await Promise.all(Array.from({ length: 25 }, () => contacts(token)));
+			const [trigger] = await sandbox.control.triggers();
+			assert.equal(trigger.firedAtSeq.length, 1);
+			const api = (await sandbox.control.ledger()).requests.filter((r) => r.kind === 'api');
+			assert.equal(api[9].seq, trigger.firedAtSeq[0], 'it fired on the 10th arrival');
+			assert.deepEqual(api.slice(9).map((r) => r.status), Array(16).fill(401));
+		});
+
+		test("kind, method and path choose what counts; 'clear-faults' lets the Nth token request through", async () => {
+			await sandbox.control.setFaults([{ vendor: 'enkash', path: '/oauth/token', kind: '503', probability: 1 }]);
+			await sandbox.control.addTrigger({ vendor: 'enkash', kind: 'token', method: 'POST', path: '/oauth/token', afterRequests: 2, action: 'clear-faults' });
+			const other = await sandbox.control.addTrigger({ vendor: 'enkash', path: '/api/v0/invoice', afterRequests: 1, action: 'revoke' });
+			assert.equal((await enkashLogin(urls)).status, 503);
+			assert.equal((await contacts('any')).status, 401, 'an API request on another path');
+			assert.equal((await call(`${urls.partner}/api/bookings/x`)).status, 401, 'another vendor');
+			assert.equal((await enkashLogin(urls)).status, 200, 'the second token request clears the faults before it meets them');
+			const triggers = await sandbox.control.triggers();
+			assert.deepEqual(triggers.map((t) => [t.seen, t.firedAtSeq.length]), [[2, 1], [0, 0]]);
+			assert.equal(triggers[1].id, other.id);
+			assert.equal((await sandbox.control.ledger()).requests.at(-1)?.fault, undefined);
+		});
+
+		test("once: false fires on every Nth request; 'expire' answers as an expired token", async () => {
+			await sandbox.control.addTrigger({ vendor: 'enboarder', afterRequests: 2, action: 'expire', once: false });
+			const statuses: number[] = [];
+			for (let round = 0; round < 3; round++) {
+				const token = await enboarderToken(urls);
+				statuses.push((await enboarderReports(token)).status, (await enboarderReports(token)).status);
+			}
+			assert.deepEqual(statuses, [200, 401, 200, 401, 200, 401]);
+			const { requests } = await sandbox.control.ledger();
+			assert.deepEqual(requests.filter((r) => r.status === 401).map((r) => r.auth), ['expired', 'expired', 'expired']);
+			const [trigger] = await sandbox.control.triggers();
+			assert.deepEqual([trigger.seen, trigger.firedAtSeq], [6, requests.filter((r) => r.status === 401).map((r) => r.seq)]);
+		});
+
+		test("'revoke' leaves the refresh token working; 'revoke-with-refresh' does not", async () => {
+			const login = await enkashLogin(urls);
+			await sandbox.control.addTrigger({ vendor: 'enkash', afterRequests: 1, action: 'revoke' });
+			assert.equal((await contacts(login.body.accessToken)).status, 401);
+			const refreshed = await enkashRefresh(login.body.refreshToken);
+			assert.equal(refreshed.status, 200);
+			assert.equal((await contacts(refreshed.body.accessToken)).status, 200, 'the one-shot trigger does not fire again');
+			await sandbox.control.addTrigger({ vendor: 'enkash', afterRequests: 1, action: 'revoke-with-refresh' });
+			assert.equal((await contacts(refreshed.body.accessToken)).status, 401);
+			assertEnkashError(await enkashRefresh(refreshed.body.refreshToken), 401, 'UNAUTHORIZED');
+		});
+
+		test('expireTokens ends live access tokens of one vendor now; refresh tokens and other vendors keep working', async () => {
+			const login = await enkashLogin(urls);
+			const enboarder = await enboarderToken(urls);
+			await sandbox.control.revokeTokens('enkash');
+			const fresh = await enkashLogin(urls);
+			assert.deepEqual(await sandbox.control.expireTokens('enkash'), { expired: 1 }, 'only the live one: the revoked token stays revoked');
+			assert.equal((await contacts(fresh.body.accessToken)).status, 401);
+			assert.equal((await sandbox.control.ledger()).requests.at(-1)?.auth, 'expired');
+			assert.equal((await contacts(login.body.accessToken)).status, 401);
+			assert.equal((await sandbox.control.ledger()).requests.at(-1)?.auth, 'revoked');
+			assert.equal((await enboarderReports(enboarder)).status, 200);
+			assert.equal((await enkashRefresh(fresh.body.refreshToken)).status, 200);
+			assert.deepEqual(await sandbox.control.expireTokens(), { expired: 2 }, 'every vendor: the refreshed Enkash token and the Enboarder one');
+			await assert.rejects(sandbox.control.expireTokens('nobody' as never), /Unknown vendor/);
+		});
+
+		test('malformed triggers are refused; clearTriggers and reset remove them', async () => {
+			const valid = { vendor: 'enkash', afterRequests: 1, action: 'revoke' } as const;
+			for (const wrong of [
+				{ ...valid, vendor: 'nobody' },
+				{ ...valid, afterRequests: 0 },
+				{ ...valid, afterRequests: 1.5 },
+				{ ...valid, action: 'explode' },
+				{ ...valid, kind: 'other' },
+				{ ...valid, once: 'yes' },
+				{ ...valid, path: 5 },
+			]) {
+				await assert.rejects(sandbox.control.addTrigger(wrong as never), Error, JSON.stringify(wrong));
+			}
+			await sandbox.control.addTrigger(valid);
+			await sandbox.control.clearTriggers();
+			assert.deepEqual(await sandbox.control.triggers(), []);
+			await sandbox.control.addTrigger(valid);
+			await sandbox.control.reset();
+			assert.deepEqual(await sandbox.control.triggers(), []);
+			const token = await enkashToken(urls);
+			assert.equal((await contacts(token)).status, 200, 'a removed trigger never fires');
 		});
 	});
 
@@ -299,7 +414,7 @@ describe('SandboxClient against the CLI in another process', () => {
 		const inProcess = Object.getOwnPropertyNames(Object.getPrototypeOf((await startSandbox({ port: 0 }).then(async (s) => (await s.close(), s))).control));
 		const methods: Array<keyof SandboxControlApi> = inProcess.filter((name) => name !== 'constructor') as Array<keyof SandboxControlApi>;
 		for (const method of methods) assert.equal(typeof client[method], 'function', method);
-		assert.equal(methods.length, 15);
+		assert.equal(methods.length, 20);
 	});
 
 	test('drives the sandbox over HTTP', async () => {
@@ -326,6 +441,13 @@ describe('SandboxClient against the CLI in another process', () => {
 		await client.setLatency(100);
 		assert.ok((await reportsAt(urls)).ms >= 90);
 		await client.setLatency(0);
+		const trigger = await client.addTrigger({ vendor: 'enboarder', afterRequests: 1, action: 'revoke', path: '/reports/' });
+		assert.equal((await reportsAt(urls)).status, 200, 'an API key is not a token: a revocation leaves it working');
+		assert.deepEqual((await client.triggers()).map((t) => [t.id, t.seen, t.firedAtSeq.length]), [[trigger.id, 1, 1]]);
+		await client.clearTriggers();
+		assert.deepEqual(await client.triggers(), []);
+		await assert.rejects(client.addTrigger({ vendor: 'enboarder', afterRequests: 0, action: 'revoke' }), /afterRequests/);
+		assert.deepEqual(await client.expireTokens('enkash'), { expired: 0 }, 'every Enkash token was revoked above');
 
 		const started = Date.now();
 		const seeded = await client.seedEnkashInvoices(50_000);
@@ -335,7 +457,7 @@ describe('SandboxClient against the CLI in another process', () => {
 		assert.equal((await call(`${urls.enboarder}/reports/workflows/wf-onboarding/data`, { headers: apiKeyHeader })).body.count, 10);
 
 		const ledger = await client.ledger();
-		assert.equal(ledger.requests.length, 9);
+		assert.equal(ledger.requests.length, 10);
 		assert.equal((await client.ledger(ledger.requests.at(-1)!.seq)).requests.length, 0);
 		const stats = await client.stats();
 		assert.equal(stats.enkash.tokenRequests, 5);

@@ -3,7 +3,8 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
+import { DEFAULT_TOKEN_LIFETIMES, DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
+import { renewalMargin } from '../../shared/token';
 import { HarnessCredentialsHelper, loadExample, resetTokenState, runWorkflow, type WorkflowJson } from '../harness';
 
 const NODE = 'Get Invoice';
@@ -91,26 +92,37 @@ describe('Enkash token lifecycle (engine, sandbox)', () => {
 		assert.ok(seconds >= 10, `the run lasted ${seconds} s`);
 		const requests = await enkashRequests();
 		assert.equal(requests.filter((r) => r.status === 401).length, 0, 'no request was sent with an expired token');
-		const renewals = requests.filter((r) => r.kind === 'token').length;
-		// One token every 1.5 s (renewed at three quarters of its 2 s life) over 10–11 s.
-		assert.ok(renewals >= 5 && renewals <= 9, `${renewals} token requests`);
+		const tokens = requests.filter((r) => r.kind === 'token');
+		const renewals = tokens.length;
+		// Zero 401s over at least 10 s of 2 s tokens needs at least five of them.
+		assert.ok(renewals >= 5, `${renewals} token requests`);
+		// And none renewed early: each at three quarters of its 2 s life or later (the 100 ms latency
+		// comes on top), never sooner. A count bound would depend on how long a busy machine takes.
+		const gaps = tokens.slice(1).map((token, index) => token.at - tokens[index].at);
+		assert.ok(gaps.every((gap) => gap >= 1500), `renewed too soon: ${gaps.join(', ')} ms apart`);
 		console.log(`run ${seconds.toFixed(1)} s, ${renewals} token requests, 0 × 401`);
 	});
 
 	test('token revoked mid-run → exactly one renewal, every item succeeds', async () => {
 		await sandbox.control.setLatency(20);
 		const credentials = await enkashCredentials();
-		const revoke = setTimeout(() => void sandbox.control.revokeTokens('enkash'), 500);
+		// Revoked as the 100th of the 400 reads arrives, not after a time: on a busy machine a timer fires
+		// before the run has started or after it has ended. That read, and those still in flight, meet it.
+		await sandbox.control.addTrigger({ vendor: 'enkash', afterRequests: 100, action: 'revoke' });
 		const result = await runWorkflow(workflow(10), { credentials, input: invoiceItems(400) });
-		clearTimeout(revoke);
 
 		assert.equal(result.status, 'success', result.error?.message);
 		assert.equal(result.output(NODE).length, 400);
 		assert.ok(result.output(NODE).every((item) => typeof item.json.invoiceId === 'string'));
 		const requests = await enkashRequests();
-		assert.ok(requests.some((r) => r.status === 401), 'the revocation hit requests in flight');
+		const [revocation] = await sandbox.control.triggers();
+		assert.equal(revocation.firedAtSeq.length, 1, 'the revocation happened during the run');
+		const refused = requests.filter((r) => r.status === 401);
+		assert.ok(refused.some((r) => r.seq === revocation.firedAtSeq[0]), 'the revocation hit requests in flight');
+		assert.ok(refused.every((r) => r.auth === 'revoked'), 'every refusal was the revocation');
 		const tokenRequestsMade = requests.filter((r) => r.kind === 'token');
 		assert.equal(tokenRequestsMade.length, 2, 'the first login and exactly one renewal');
+		assert.ok(tokenRequestsMade[1].seq > revocation.firedAtSeq[0], 'the renewal came after the revocation');
 	});
 
 	test('wrong password, 100 items in parallel → exactly 1 login attempt, account not locked, a clear error on every item', async () => {
@@ -158,18 +170,35 @@ describe('Enkash token lifecycle (engine, sandbox)', () => {
 	for (const casing of ['camel', 'snake'] as const) {
 		test(`token responses in ${casing} case (accessToken / access_token) both work, refresh included`, async () => {
 			await sandbox.control.setEnkashTokenCasing(casing);
-			await sandbox.control.setTokenLifetime('enkash', 1);
 			const credentials = await enkashCredentials();
+			const lifetimeMs = DEFAULT_TOKEN_LIFETIMES.enkash * 1000;
+			const renewAtFrom = (start: number, end: number) => [start + lifetimeMs - renewalMargin(lifetimeMs), end + lifetimeMs - renewalMargin(lifetimeMs)];
+			const plannedRenewal = async () => Number((await credentials.persisted('sandbox-enkash')).tokenRenewAt);
+
+			let started = Date.now();
 			const first = await runWorkflow(workflow(2), { credentials, input: invoiceItems(4) });
 			assert.equal(first.status, 'success', first.error?.message);
-			await new Promise((resolve) => setTimeout(resolve, 1100));
+			// The lifetime was read from this casing's expires_in / expiresIn: renewal is planned from it.
+			let [earliest, latest] = renewAtFrom(started, Date.now());
+			let planned = await plannedRenewal();
+			assert.ok(planned >= earliest && planned <= latest, `renewal planned at ${planned}, not within ${earliest}…${latest}`);
+
+			// The token runs out now, as its lifetime would (rather than sleeping past a short lifetime, which a
+			// busy machine could also pass during the first run): the refresh grant, in this casing too, takes over.
+			assert.deepEqual(await sandbox.control.expireTokens('enkash'), { expired: 1 });
+			started = Date.now();
 			const second = await runWorkflow(workflow(2), { credentials, input: invoiceItems(4) });
 			assert.equal(second.status, 'success', second.error?.message);
-			const grants = (await enkashRequests()).filter((r) => r.kind === 'token').map((r) => [r.grant, r.status]);
+			const requests = await enkashRequests();
+			const grants = requests.filter((r) => r.kind === 'token').map((r) => [r.grant, r.status]);
 			assert.deepEqual(grants, [
 				['password', 200],
 				['refresh_token', 200],
 			]);
+			assert.ok(requests.some((r) => r.auth === 'expired'), 'the expired token was sent, refused, then renewed');
+			[earliest, latest] = renewAtFrom(started, Date.now());
+			planned = await plannedRenewal();
+			assert.ok(planned >= earliest && planned <= latest, `the refreshed token’s lifetime was read too: ${planned}, not within ${earliest}…${latest}`);
 		});
 	}
 });

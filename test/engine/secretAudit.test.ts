@@ -78,11 +78,17 @@ describe('secret audit: no secret in any output, error or log line', () => {
 
 	test('the scenarios run (and fail where they should)', async () => {
 		await sandbox.control.setTokenLifetime('enkash', 1);
-		await sandbox.control.setLatency(15);
+		// 150 reads, ten at a time, 60 ms each: at least 0.9 s however fast the machine, so the 1 s token
+		// is renewed early (at 0.75 s) during the run.
+		await sandbox.control.setLatency(60);
 		assert.equal((await run(enkashWorkflow(false), 'enkashApi', enkash(), invoices(150))).status, 'success');
+		const renewed = (await sandbox.control.ledger()).requests.filter((r) => r.kind === 'token' && r.grant === 'refresh_token' && r.status === 200);
+		assert.ok(renewed.length > 0, 'the token was renewed early during the run');
 		await sandbox.control.setLatency(0);
-		setTimeout(() => void sandbox.control.revokeTokens('enkash'), 100);
+		// Revoked as the 100th of the next 300 reads arrives (a timer could fire before or after the run).
+		await sandbox.control.addTrigger({ vendor: 'enkash', afterRequests: 100, action: 'revoke' });
 		assert.equal((await run(enkashWorkflow(false), 'enkashApi', enkash(), invoices(300))).status, 'success');
+		assert.equal((await sandbox.control.triggers())[0].firedAtSeq.length, 1, 'the token was revoked mid-run');
 
 		const wrong = await run(enkashWorkflow(true), 'enkashApi', enkash({ password: 'wrong-password-for-audit' }), invoices(20));
 		assert.match(String(wrong.output('Get Invoice')[0].json.error), /Enkash refused the token request/);

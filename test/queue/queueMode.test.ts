@@ -29,7 +29,7 @@
  *
  * It can fail: QUEUE_TEST_SABOTAGE=one-worker starts only one worker; =kill-worker kills worker 2
  * in the middle of the run (its executions and their items are lost); =revoke-tokens revokes the
- * sandbox's Enkash tokens every 3 s (renewals beyond the bound).
+ * sandbox's Enkash tokens at every 25th invoice request (renewals beyond the bound).
  *
  * Run: `npm run test:queue` (needs root on a machine without redis-server/postgresql, to install them).
  */
@@ -300,16 +300,24 @@ describe(`n8n queue mode: main + ${WORKERS} worker(s), one Enkash credential`, {
 		await sandbox.control.setLatency(LATENCY_MS);
 		const url = `${cluster.baseUrl}/webhook/${WEBHOOK_PATH}`;
 		const started = Date.now();
-		const saboteurs: Array<NodeJS.Timeout> = [];
+		// Sabotage happens at a point of the workload, not after a time a busy machine may not have reached.
+		const { control } = sandbox;
+		let running = true;
+		let saboteur: Promise<void> | undefined;
 		if (SABOTAGE === 'kill-worker') {
-			saboteurs.push(
-				setTimeout(() => {
-					log('sabotage: killing worker-2');
-					if (cluster?.workers[1]?.child.pid) process.kill(-cluster.workers[1].child.pid, 'SIGKILL');
-				}, WAVE_GAP_MS * 2 + 2000),
-			);
+			saboteur = (async () => {
+				// Mid-run: once the sandbox has seen half the invoice requests.
+				const invoiceRequests = async () => {
+					const { enkash } = await control.stats();
+					return enkash.requests - enkash.tokenRequests;
+				};
+				while (running && (await invoiceRequests()) < ITEMS / 2) await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+				if (!running) return;
+				log('sabotage: killing worker-2');
+				if (cluster?.workers[1]?.child.pid) process.kill(-cluster.workers[1].child.pid, 'SIGKILL');
+			})();
 		}
-		if (SABOTAGE === 'revoke-tokens') saboteurs.push(setInterval(() => void sandbox?.control.revokeTokens('enkash'), 3000));
+		if (SABOTAGE === 'revoke-tokens') await control.addTrigger({ vendor: 'enkash', afterRequests: 25, action: 'revoke', once: false });
 
 		const pending: Array<Promise<Call>> = [];
 		for (let wave = 0; wave < WAVES; wave++) {
@@ -327,7 +335,8 @@ describe(`n8n queue mode: main + ${WORKERS} worker(s), one Enkash credential`, {
 		}
 		calls = await Promise.all(pending);
 		runMs = Date.now() - started;
-		for (const saboteur of saboteurs) clearTimeout(saboteur);
+		running = false;
+		await saboteur;
 		await sandbox.control.setLatency(0);
 		log(`${calls.length} webhook calls answered in ${Math.round(runMs / 1000)} s`);
 

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEMO_CREDENTIALS, SEED_FACTS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
-import type { FaultRule, RecordType, Vendor } from '../../sandbox/types';
+import type { FaultRule, RecordType } from '../../sandbox/types';
 import { enkashCredentialData } from '../engine/support/enkash';
 import { ENBOARDER_CREDENTIALS, type Authentication } from '../engine/support/enboarder';
 import { assertNoSecretsInLedger, assertNoSecretsInOutput, HarnessCredentialsHelper, repoRoot, resetTokenState, runWorkflow } from '../harness';
@@ -42,7 +42,7 @@ const PARALLEL_WORKFLOWS = 4;
 const RERUN_PASSES = 3;
 const TOKEN_LIFETIME_SECONDS = 3;
 
-/** A small PRNG from the seed, so the same seed draws the same items and revocation times. */
+/** A small PRNG from the seed, so the same seed draws the same items and revocation points. */
 function prng(seed: number): () => number {
 	let state = seed >>> 0 || 1;
 	return () => {
@@ -142,18 +142,14 @@ async function main(): Promise<number> {
 	await sandbox.control.setTokenLifetime('enkash', TOKEN_LIFETIME_SECONDS);
 	await sandbox.control.setTokenLifetime('enboarder', TOKEN_LIFETIME_SECONDS);
 	await sandbox.control.setFaults(FAULTS);
+	// Revocations at points of the workload, not on a timer: each vendor's tokens are revoked every so
+	// many of its API requests (drawn from the seed; about one revocation in three takes the refresh
+	// tokens too), so a replayed seed revokes at the same requests however fast the machine is.
+	for (const vendor of ['enkash', 'enboarder'] as const) {
+		await sandbox.control.addTrigger({ vendor, afterRequests: 250 + Math.floor(random() * 250), action: 'revoke', once: false });
+		await sandbox.control.addTrigger({ vendor, afterRequests: 700 + Math.floor(random() * 600), action: 'revoke-with-refresh', once: false });
+	}
 	const faultPhaseStarted = Date.now();
-	let revocations = 0;
-	let revoking = true;
-	const revoker = (async () => {
-		while (revoking) {
-			await new Promise((resolve) => setTimeout(resolve, 800 + random() * 1700));
-			if (!revoking) break;
-			const vendor: Vendor = pick(['enkash', 'enboarder'] as const);
-			await sandbox.control.revokeTokens(vendor, { refreshTokens: random() < 0.3 });
-			revocations++;
-		}
-	})();
 
 	const expectations = new Expectations();
 	let toActivate: IDataObject[] = [];
@@ -235,9 +231,9 @@ async function main(): Promise<number> {
 		const done = tracked.reduce((sum, entry) => sum + entry.finals.length, 0);
 		log(`round ${round} done: ${done} items so far, ${Math.round((Date.now() - faultPhaseStarted) / 1000)} s`);
 	}
-	revoking = false;
-	await revoker;
 	const faultSeconds = (Date.now() - faultPhaseStarted) / 1000;
+	const revocations = (await sandbox.control.triggers()).reduce((sum, trigger) => sum + trigger.firedAtSeq.length, 0);
+	await sandbox.control.clearTriggers();
 	await sandbox.control.clearFaults();
 	await sandbox.control.setTokenLifetime('enkash', 3600);
 	await sandbox.control.setTokenLifetime('enboarder', 3600);

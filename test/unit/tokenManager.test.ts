@@ -101,7 +101,7 @@ describe('TokenManager', () => {
 	test('a rejected token is never handed out again, even by a caller still holding it; its refresh token serves the renewal', async () => {
 		const manager = new TokenManager();
 		const source = issuer();
-		const held = { accessToken: 'persisted', renewAt: 0, refreshToken: 'refresh-1' };
+		const held = { accessToken: 'persisted', renewAt: source.now() + 600_000, refreshToken: 'refresh-1' };
 		assert.equal(manager.peek('k', held, source.now())?.accessToken, 'persisted');
 		manager.reject('k', 'persisted');
 		assert.equal(manager.peek('k', held, source.now()), undefined);
@@ -114,10 +114,11 @@ describe('TokenManager', () => {
 
 	test('a token the server issues again after refusing it is usable again', async () => {
 		const manager = new TokenManager();
-		await manager.acquire('k', { fetch: async () => ({ accessToken: 'same', renewAt: 0 }) });
+		const renewAt = Date.now() + 600_000;
+		await manager.acquire('k', { fetch: async () => ({ accessToken: 'same', renewAt }) });
 		manager.reject('k', 'same');
 		assert.equal(manager.peek('k', undefined), undefined);
-		await manager.acquire('k', { fetch: async () => ({ accessToken: 'same', renewAt: 0 }) });
+		await manager.acquire('k', { fetch: async () => ({ accessToken: 'same', renewAt }) });
 		assert.equal(manager.peek('k', undefined)?.accessToken, 'same');
 	});
 
