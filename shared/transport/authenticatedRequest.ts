@@ -26,8 +26,8 @@ const TOKEN_KEYS: Record<string, (credentials: ICredentialDataDecryptedObject) =
 };
 
 /** Credentials whose renewal may end in a password login, which other n8n processes must not send at the same time. */
-const PASSWORD_LOGINS: Record<string, (credentials: ICredentialDataDecryptedObject) => unknown[]> = {
-	enkashApi: enkashLoginSecrets,
+const PASSWORD_LOGINS: Record<string, { vendor: string; secrets: (credentials: ICredentialDataDecryptedObject) => unknown[] }> = {
+	enkashApi: { vendor: 'Enkash', secrets: enkashLoginSecrets },
 };
 
 /** How often one request may wait for a login turn: once normally; again if a token adopted from another process was refused. */
@@ -83,8 +83,8 @@ export async function authenticatedRequest(
 			}
 		}
 	};
-	const secrets = PASSWORD_LOGINS[credentialType];
-	if (!secrets) {
+	const passwordLogin = PASSWORD_LOGINS[credentialType];
+	if (!passwordLogin) {
 		const answered = await settle(async () => await send(credentials));
 		if (answered.ok) return answered.value;
 		throw withTokenReason(context, answered.error);
@@ -93,13 +93,13 @@ export async function authenticatedRequest(
 	// A password login is sent only in this process's turn (see shared/transport/loginTurn.ts).
 	return await loginCoordination.within(key, async () => {
 		let held = credentials;
-		for (let turn = 0; ; turn++) {
+		for (let turns = 0; ; turns++) {
 			const answered = await settle(async () => await send(held));
 			if (answered.ok) return answered.value;
-			if (!(causeOf(answered.error) instanceof PasswordLoginNeedsClaim) || turn === LOGIN_TURNS) throw withTokenReason(context, answered.error);
-			const outcome = await loginTurn(context, credentialType, {
+			if (!(causeOf(answered.error) instanceof PasswordLoginNeedsClaim) || turns === LOGIN_TURNS) throw withTokenReason(context, answered.error);
+			const turn = await settle(async () => await loginTurn(context, credentialType, {
+				...passwordLogin,
 				key,
-				secrets,
 				writeClaim: async (fresh, claim) => {
 					const written = await settle(async () =>
 						await loginCoordination.writingClaim(key, claim, async () =>
@@ -111,7 +111,9 @@ export async function authenticatedRequest(
 					// The credential's authenticate stops that call once the claim is persisted.
 					if (!written.ok && !(causeOf(written.error) instanceof ClaimWritten)) throw withTokenReason(context, written.error);
 				},
-			});
+			}));
+			if (!turn.ok) throw withTokenReason(context, turn.error);
+			const outcome = turn.value;
 			// Our turn: log in with the password straight away (the refresh token was refused or is missing).
 			held = outcome.granted ? { ...credentials, accessToken: '', tokenRenewAt: 0, refreshToken: '' } : outcome.fresh;
 		}

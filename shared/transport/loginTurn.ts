@@ -12,6 +12,7 @@ import {
 	logins,
 	newClaim,
 	parseClaim,
+	PasswordLoginNeedsClaim,
 	refusalFor,
 	tokens,
 } from '../token';
@@ -19,6 +20,8 @@ import {
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export interface PasswordLogin {
+	/** The vendor's name, for the message when no turn came. */
+	vendor: string;
 	/** The token identity (see `shared/token`). */
 	key: string;
 	/** Everything the login sends, to check a refusal remembered in the credential against. */
@@ -53,12 +56,12 @@ export async function loginTurn(context: RequestContext, credentialType: string,
 /**
  * Claim, settle, verify: write a claim, wait until every contender's write has landed, read the
  * credential again; the one claim left standing logs in. While another process's claim stands, wait
- * for its outcome. Bounded: after twice a claim's lifetime of waiting, proceed with a claim of our own
- * (a claimer that died mid-login frees its claim after `CLAIM_TTL_MS` anyway).
+ * for its outcome (a claimer that died mid-login frees its claim after `CLAIM_TTL_MS`). Bounded: after
+ * twice a claim's lifetime without a turn, the request fails rather than wait on.
  */
 async function takeTurn(context: RequestContext, credentialType: string, login: PasswordLogin): Promise<LoginTurn> {
-	const giveUpWaitingAt = Date.now() + 2 * CLAIM_TTL_MS;
-	for (;;) {
+	const giveUpAt = Date.now() + 2 * CLAIM_TTL_MS;
+	while (Date.now() < giveUpAt) {
 		// Read afresh (not the run's cached copy): what matters is what other processes wrote since.
 		const fresh = await context.getCredentials(credentialType);
 		const held = heldToken(fresh);
@@ -72,7 +75,7 @@ async function takeTurn(context: RequestContext, credentialType: string, login: 
 			return { granted: false, fresh };
 		}
 		const standing = parseClaim(fresh.loginClaim);
-		if (standing && standing.until > Date.now() && Date.now() < giveUpWaitingAt) {
+		if (standing && standing.until > Date.now()) {
 			await sleep(CLAIM_POLL_MS);
 			continue;
 		}
@@ -86,4 +89,5 @@ async function takeTurn(context: RequestContext, credentialType: string, login: 
 		}
 		// Another process's claim landed after ours: it logs in; wait for its outcome.
 	}
+	throw new PasswordLoginNeedsClaim(login.vendor);
 }

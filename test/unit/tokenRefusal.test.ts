@@ -53,8 +53,10 @@ function enkashRun(persisted: ICredentialDataDecryptedObject, accepts: (token: s
 		username: 'user@example.com',
 		password: 'password',
 		companyClientId: 'CEKTEST001',
-		refreshToken: '',
-		tokenRenewAt: 0,
+		// A persisted token that is not yet due, with its refresh token: renewals use the refresh grant
+		// (a password login would need the login claim, which this stand-in for n8n does not persist).
+		refreshToken: 'refresh-0',
+		tokenRenewAt: Date.now() + 600_000,
 		...persisted,
 	};
 	const context = { getNode: () => node, getCredentials: async () => credentials, helpers } as unknown as IExecuteFunctions;
