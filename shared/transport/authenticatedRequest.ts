@@ -114,8 +114,12 @@ export async function authenticatedRequest(
 			}));
 			if (!turn.ok) throw withTokenReason(context, turn.error);
 			const outcome = turn.value;
-			// Our turn: log in with the password straight away (the refresh token was refused or is missing).
-			held = outcome.granted ? { ...credentials, accessToken: '', tokenRenewAt: 0, refreshToken: '' } : outcome.fresh;
+			if (outcome.granted) {
+				// Our turn: log in with the password straight away. The refresh token was refused or is
+				// missing; what this process still knows of the old token must not be tried again first.
+				tokens.forget(key);
+				held = { ...credentials, accessToken: '', tokenRenewAt: 0, refreshToken: '' };
+			} else held = outcome.fresh;
 		}
 	});
 }
