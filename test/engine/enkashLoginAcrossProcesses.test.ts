@@ -71,7 +71,7 @@ describe('Enkash login refusal remembered across processes (engine, three OS pro
 	const passwordLogins = async () =>
 		(await sandbox.control.ledger()).requests.filter((r) => r.kind === 'token' && r.grant === 'password').map((r) => r.status);
 
-	test('three processes one after the other, wrong password → 1 login in all, account not locked, every item of every process refused clearly; the corrected password gets exactly one new login', async () => {
+	test('three processes one after the other, wrong password → 1 login in all, account not locked, every item of every process refused clearly; each changed password gets exactly one new login', async () => {
 		await store.add({ id: CREDENTIAL_ID, name: 'Enkash sandbox', type: 'enkashApi', data: enkashCredentialData(sandbox.url, { password: WRONG_PASSWORD }) });
 
 		for (let run = 1; run <= 3; run++) {
@@ -95,11 +95,20 @@ describe('Enkash login refusal remembered across processes (engine, three OS pro
 		assert.match(String((await child({ storeFile, items: 1, concurrency: 1 }).outcome).errors[0]), REFUSAL);
 		assert.deepEqual(await passwordLogins(), [401]);
 
-		// The user saves the corrected password: n8n keeps the hidden fields, so the refusal record stays beside it.
-		await store.add({ id: CREDENTIAL_ID, name: 'Enkash sandbox', type: 'enkashApi', data: { ...persisted, password: DEMO_CREDENTIALS.enkash.password } });
+		// The user saves another password, wrong as well (n8n keeps the hidden fields, so the refusal record
+		// stays beside it): exactly one new attempt, in the first of two processes.
+		const secondWrong = `${WRONG_PASSWORD}-again`;
+		await store.add({ id: CREDENTIAL_ID, name: 'Enkash sandbox', type: 'enkashApi', data: { ...persisted, password: secondWrong } });
+		for (let run = 1; run <= 2; run++) assert.match(String((await child({ storeFile, items: 3, concurrency: 3 }).outcome).errors[0]), REFUSAL);
+		assert.deepEqual(await passwordLogins(), [401, 401], 'one attempt for the changed password');
+		assert.deepEqual(await sandbox.control.enkashAccount(), { locked: false, consecutiveFailures: 2, loginAttempts: 2 });
+
+		// The user saves the right password: exactly one login, and it succeeds.
+		const refusedAgain = await store.persisted(CREDENTIAL_ID);
+		await store.add({ id: CREDENTIAL_ID, name: 'Enkash sandbox', type: 'enkashApi', data: { ...refusedAgain, password: DEMO_CREDENTIALS.enkash.password } });
 		const corrected = await child({ storeFile, items: 10, concurrency: 5 }).outcome;
 		assert.deepEqual(corrected.errors, Array(10).fill(null), 'every item succeeds');
-		assert.deepEqual(await passwordLogins(), [401, 200], 'exactly one new login');
+		assert.deepEqual(await passwordLogins(), [401, 401, 200], 'exactly one new login');
 		const after = await store.persisted(CREDENTIAL_ID);
 		assert.equal(after.loginRefusal, '', 'a successful login clears the refusal');
 		assert.notEqual(after.accessToken, '');
