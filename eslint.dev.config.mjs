@@ -16,7 +16,7 @@ export default [
 	}),
 	{
 		// n8n requires node and credential files by path, and these helpers do what n8n's loader does.
-		files: ['test/harness/packageTypes.ts', 'test/ui/support/descriptions.ts'],
+		files: ['test/harness/packageTypes.ts', 'test/ui/support/descriptions.ts', 'test/unit/packedTarball.test.ts'],
 		rules: { '@typescript-eslint/no-require-imports': 'off' },
 	},
 	{
