@@ -3,6 +3,7 @@
  * Starts the sandbox: `node dist/sandbox/cli.js [--port N] [--host 127.0.0.1] [--seed N]`.
  * Port defaults to $SANDBOX_PORT or 5680; `--port 0` picks a free one.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { DEMO_CREDENTIALS } from './credentials';
 import { startSandbox } from './server';
 import { vendorBaseUrls } from './urls';

@@ -1,4 +1,5 @@
 /** The sandbox's fixed demo credentials: safe to print, useless anywhere else. */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 export const DEMO_CREDENTIALS = {
 	enboarder: {
 		apiKey: 'sandbox-enboarder-api-key',

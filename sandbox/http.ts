@@ -1,3 +1,4 @@
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
 /** What a route answers; the server writes it (or, for a 'drop-after' fault, throws it away). */

@@ -221,7 +221,7 @@ export async function installPackageIntoUserFolder({ tarball, userFolder, log = 
 	if (untar.code !== 0) throw describeFailure('tar', untar);
 
 	const manifestPath = join(staging, 'package.json');
-	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the dropped keys are the point
+	// The dropped keys are the point: n8n installs the package without them.
 	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(readFileSync(manifestPath, 'utf8'));
 	writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
 	if (Object.keys(manifest.dependencies ?? {}).length > 0) {

@@ -1,3 +1,4 @@
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import type { IncomingHttpHeaders } from 'node:http';
 
 import type { Ledger } from '../ledger';

@@ -7,6 +7,7 @@
  * - `search`: one token, then `POST /api/v0/invoice/search` page after page until a short page,
  *   keeping every invoice (as Return All does), with the memory that takes.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { Agent, request } from 'node:http';
 
 import { childMain, measureMemory, type MemoryPeak } from './child';

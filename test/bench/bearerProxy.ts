@@ -6,6 +6,7 @@
  * through this loopback pass-through, which only drops that prefix; everything else (token
  * requests included) reaches the sandbox unchanged.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

@@ -3,6 +3,7 @@
  * and reads the result from the last line the child prints (`{"result": …}`), so a leg's memory
  * and CPU are its own and the sandbox, the n8n app and the bare client never share a process.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 

@@ -5,6 +5,7 @@
  * A leg's time is the one n8n itself records for the node under test (`executionTime` of its runs),
  * so n8n's start-up and the nodes that make the input items are not counted.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,6 +4,7 @@
  * API. Its CPU time is read from /proc (Linux) to show whether it was ever the bottleneck, and the
  * machine's to show how much other work ran beside each leg.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

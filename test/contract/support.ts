@@ -1,4 +1,5 @@
 /** Helpers shared by the contract tests: HTTP calls against a sandbox and the vendors' token requests. */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
 
 import { DEMO_CREDENTIALS, vendorBaseUrls } from '../../sandbox';
@@ -16,7 +17,6 @@ export interface CallOptions {
 }
 
 /** Response bodies are read loosely: the assertions are what check their shape. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
 export interface CallResult<T = Json> {

@@ -1,4 +1,5 @@
 /** The sandbox's token response control (`setTokenResponse`): every token endpoint, every form of expires_in, opaque and JWT tokens. */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 

@@ -4,6 +4,7 @@
  * does the job against the sandbox, the second — a re-run over the same data, as a scheduler that
  * fires twice would do — creates nothing twice (checked in the sandbox's ledger).
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,6 +3,7 @@
  * ("Predefined Credential Type") in a real n8n: n8n runs our preAuthentication, persists the token
  * in its database and reuses it in the next execution.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 

@@ -2,6 +2,7 @@
  * `npm start`, as a newcomer runs it: the sandbox plus a real n8n with our package, the sandbox
  * credentials and the example workflows, and an owner account to sign in with.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

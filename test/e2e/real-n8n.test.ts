@@ -6,6 +6,7 @@
  * decrypts an imported credential and runs an example workflow headless (`n8n execute`) against
  * the sandbox. The first run installs n8n into `.n8n-app/` (a few minutes); later runs reuse it.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

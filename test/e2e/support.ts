@@ -1,4 +1,5 @@
 /** What the real-n8n tests share: the plain-ESM helpers in scripts/ and a prepared n8n user folder. */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,5 @@
 /** Enkash saying "token refused" in its envelope (UNAUTHORIZED, on 200/400/403) is handled like a 401, under concurrency. */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 

@@ -4,6 +4,7 @@
  * persisted in the credential is the one the rule gives (shared/token/tokenSet.ts), short-lived
  * JWTs are renewed before they expire, and tokens persisted by an older version are renewed once.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 

@@ -3,6 +3,7 @@
  * our package installed as a community package, the sandbox credentials and example workflows, and
  * the owner account, on free loopback ports and in a user folder of its own.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

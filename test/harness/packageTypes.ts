@@ -1,3 +1,4 @@
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -30,7 +31,7 @@ interface PackageJson {
 }
 
 /** Loads the built node and credential classes the way n8n does: from the package.json `n8n` section. */
-/* eslint-disable @typescript-eslint/no-require-imports -- n8n's loader requires these files by path too */
+// n8n's loader requires these files by path too (require by path: eslint.dev.config.mjs allows it here).
 function loadPackage(): { nodes: Map<string, INodeType | IVersionedNodeType>; credentials: Map<string, ICredentialType> } {
 	const root = repoRoot();
 	const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;

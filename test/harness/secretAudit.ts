@@ -6,6 +6,7 @@
  * saw: `runWorkflow` and `pollNode` check every run, the suites check their output and the
  * sandbox's ledger at the end.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 const secrets = new Map<string, string>();
 let captured = '';
 const CAPTURE_LIMIT = 64 * 1024 * 1024;

@@ -12,6 +12,7 @@
  *
  * `PROPERTY_RUNS` (default 200) sets the cases per operation; `PROPERTY_SEED` replays a run.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
 
 import fc from 'fast-check';

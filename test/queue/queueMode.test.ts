@@ -33,6 +33,7 @@
  *
  * Run: `npm run test:queue` (needs root on a machine without redis-server/postgresql, to install them).
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -12,6 +12,7 @@
  *   npm run soak -- --seed 1234        # replay a seed (the order of concurrent requests still varies)
  *   options: --minutes M (fault phase), --items N (items per job), --property-runs N, --write / --no-write
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

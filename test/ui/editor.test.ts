@@ -20,6 +20,7 @@
  * Run with `npm run test:ui`; UPDATE_SCREENSHOTS=1 also copies the README's pictures to
  * docs/screenshots/.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

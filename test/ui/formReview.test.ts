@@ -12,6 +12,7 @@
  *
  * The browser test (`editor.test.ts`) checks the visible side of the same list in the real editor.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 

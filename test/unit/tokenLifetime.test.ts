@@ -1,4 +1,5 @@
 /** The token lifetime rule (shared/token/tokenSet.ts) case by case, with the clock injected. */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 

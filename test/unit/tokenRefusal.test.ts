@@ -1,4 +1,5 @@
 /** requestRenewingRefusedToken against a stand-in for n8n's httpRequestWithAuthentication and Enkash's real preAuthentication. */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { beforeEach, describe, test } from 'node:test';

@@ -3,6 +3,7 @@
  * n8n-core against a credential store it shares with other processes through a file, as n8n's
  * main instance, its workers and a restarted n8n share one database. Prints one JSON line.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { createInterface } from 'node:readline';
 
 import type { IDataObject } from 'n8n-workflow';

@@ -1,3 +1,4 @@
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { after, afterEach, before, beforeEach } from 'node:test';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';

@@ -3,6 +3,7 @@
  * every accepted form, through the engine, with the workflow time zone given, and prints the due
  * dates the sandbox stored.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import '../../harness/environment';
 
 import { HarnessCredentialsHelper, runWorkflow } from '../../harness';

@@ -7,6 +7,7 @@
  * Every process gets n8nEnv's settings (loopback only, nothing calling home, the mcp-registry
  * module off) plus the queue-mode ones, and its own task-broker (and worker health) port.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -5,6 +5,7 @@
  * in QUEUE_TEST_TAP_FILE, labelled QUEUE_TEST_TAP_LABEL. The sandbox ledger counts requests but
  * cannot tell which worker sent them; this can.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { subscribe } from 'node:diagnostics_channel';
 import { appendFileSync } from 'node:fs';
 import type { ClientRequest } from 'node:http';

@@ -3,6 +3,7 @@
  * network), so the test uses the distribution's package, installed with apt when missing: CI starts
  * from a clean machine. A failed install fails the test run loudly; the test is never skipped.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -8,6 +8,7 @@
  * operation, field path with its internal name) and what is wrong, so a failing test reads as a
  * review comment.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
@@ -34,7 +35,7 @@ interface PackageJson {
 	n8n: { nodes: string[]; credentials: string[] };
 }
 
-/* eslint-disable @typescript-eslint/no-require-imports -- n8n loads these files by path, so does the review */
+// n8n loads these files by path, so does the review (require by path: eslint.dev.config.mjs allows it here).
 function requireFile<T>(file: string): T {
 	return require(file) as T;
 }

@@ -3,6 +3,7 @@
  * by n8n's `data-test-id` attributes (the ones n8n's own Playwright tests use) and, where n8n has
  * none, by the text a user reads. Every step can leave a screenshot in the artifacts folder.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 

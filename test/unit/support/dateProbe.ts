@@ -3,6 +3,7 @@
  * different server `TZ`. Run directly (`node dateProbe.js`), it prints the table's results and
  * what the process believes its own time zone is, as one line of JSON.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { createRequire } from 'node:module';
 
 import { DateTime } from 'luxon';
