@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
 import { enkashCredentialData } from '../harness/sandboxCredentials';
 import { repoRoot } from '../harness/packageTypes';
-import { log, prepareN8n, type PreparedN8n } from './support';
+import { assertRan, log, prepareN8n, type PreparedN8n } from './support';
 
 const EXAMPLES = {
 	reminders: { file: 'enkash-overdue-payment-reminders.json', id: 'e2eOverdueReminders' },
@@ -62,7 +62,7 @@ describe('example workflows in a real n8n: run, then re-run without doubling any
 
 	async function run(id: string) {
 		const result = await n8n.execute(id);
-		assert.ok(result.ok, `n8n execute ${id} failed: ${result.error?.message ?? ''}\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+		assertRan(result, `n8n execute ${id}`);
 		return result;
 	}
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
-import { log, prepareN8n, type PreparedN8n } from './support';
+import { assertRan, log, prepareN8n, type PreparedN8n } from './support';
 
 function httpRequestWorkflow(id: string, credentialType: string, credentialId: string, parameters: Record<string, unknown>) {
 	return {
@@ -119,12 +119,12 @@ describe("n8n's HTTP Request node with our credentials (real n8n)", { concurrenc
 
 	test('Partner API: a booking is created with a fetched token, and the next execution reuses the persisted token', { timeout: 3 * 60_000 }, async () => {
 		const first = await n8n.execute('e2ePartnerBooking');
-		assert.ok(first.ok, `n8n execute failed: ${first.error?.message}\n${first.stdout.slice(-2000)}`);
+		assertRan(first, 'first run');
 		const [booking] = n8n.lib.nodeOutputJson(first.run, 'HTTP Request') ?? [];
 		assert.equal(booking?.customer_name, 'Ada Lovelace');
 
 		const second = await n8n.execute('e2ePartnerBooking');
-		assert.ok(second.ok, `second run failed: ${second.error?.message}`);
+		assertRan(second, 'second run');
 
 		const { requests, records } = await sandbox.control.ledger();
 		const partner = requests.filter((r) => r.vendor === 'partner');
@@ -144,7 +144,7 @@ describe("n8n's HTTP Request node with our credentials (real n8n)", { concurrenc
 		await sandbox.control.revokeTokens('partner');
 		const before = (await sandbox.control.ledger()).requests.length;
 		const result = await n8n.execute('e2ePartnerBooking');
-		assert.ok(result.ok, `n8n execute failed: ${result.error?.message}`);
+		assertRan(result, 'the run');
 		const partner = (await sandbox.control.ledger()).requests.slice(before).filter((r) => r.vendor === 'partner');
 		assert.deepEqual(
 			partner.map((r) => [r.kind, r.path, r.status]),
@@ -158,7 +158,7 @@ describe("n8n's HTTP Request node with our credentials (real n8n)", { concurrenc
 
 	test('Personal access token: GET /api/me as the token owner', { timeout: 3 * 60_000 }, async () => {
 		const result = await n8n.execute('e2ePatMe');
-		assert.ok(result.ok, `n8n execute failed: ${result.error?.message}\n${result.stdout.slice(-2000)}`);
+		assertRan(result, 'the run');
 		const [me] = n8n.lib.nodeOutputJson(result.run, 'HTTP Request') ?? [];
 		assert.equal(me?.authenticatedBy, 'pat');
 	});
@@ -167,12 +167,12 @@ describe("n8n's HTTP Request node with our credentials (real n8n)", { concurrenc
 		await sandbox.control.revokeTokens('pat');
 		const before = (await sandbox.control.ledger()).requests.length;
 		const first = await n8n.execute('e2eOAuth2Me');
-		assert.ok(first.ok, `n8n execute failed: ${first.error?.message}\n${first.stdout.slice(-2000)}`);
+		assertRan(first, 'first run');
 		const [me] = n8n.lib.nodeOutputJson(first.run, 'HTTP Request') ?? [];
 		assert.equal(me?.authenticatedBy, 'oauth2');
 
 		const second = await n8n.execute('e2eOAuth2Me');
-		assert.ok(second.ok, `second run failed: ${second.error?.message}`);
+		assertRan(second, 'second run');
 		const pat = (await sandbox.control.ledger()).requests.slice(before).filter((r) => r.vendor === 'pat');
 		assert.deepEqual(
 			pat.map((r) => [r.kind, r.grant ?? '', r.path, r.status]),

@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls } from '../../sandbox';
 import { repoRoot } from '../harness/packageTypes';
-import { log, prepareN8n, type Credential, type PreparedN8n } from './support';
+import { assertRan, log, prepareN8n, type Credential, type PreparedN8n } from './support';
 
 interface WorkflowFile {
 	id?: string;
@@ -125,7 +125,7 @@ describe('the packed package in a real n8n (n8n execute)', { concurrency: false 
 
 		const since = await ledgerMark(sandbox);
 		const result = await lib.executeWorkflow(app, { env, userFolder, workflowId: GOOD_WORKFLOW_ID });
-		assert.ok(result.ok, `n8n execute failed (exit ${result.code}): ${result.error?.message ?? ''}\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-2000)}`);
+		assertRan(result, 'the run');
 
 		// n8n found and ran our node type (set-up checked the example uses it); an unknown type would
 		// have failed the run with "Unrecognized node type" before any node executed.
@@ -168,12 +168,12 @@ describe('the packed package in a real n8n (n8n execute)', { concurrency: false 
 
 	test('the Enkash example creates an invoice (zod and luxon resolve inside n8n), and a re-run does not double it', { timeout: 3 * 60_000 }, async () => {
 		const first = await lib.executeWorkflow(app, { env, userFolder, workflowId: 'e2eEnkashCreate' });
-		assert.ok(first.ok, `n8n execute failed: ${first.error?.message}\n${first.stdout.slice(-2000)}`);
+		assertRan(first, 'first run');
 		const [invoice] = lib.nodeOutputJson(first.run, 'Create Invoice') ?? [];
 		assert.match(String(invoice?.invoiceId), /^EKINV\d{10}$/);
 		assert.match(String(invoice?.dueDate), /^\d{4}-\d{2}-\d{2}$/);
 		const second = await lib.executeWorkflow(app, { env, userFolder, workflowId: 'e2eEnkashCreate' });
-		assert.ok(second.ok, `second run failed: ${second.error?.message}`);
+		assertRan(second, 'second run');
 		assert.equal(lib.nodeOutputJson(second.run, 'Create Invoice')?.[0]?.invoiceId, invoice?.invoiceId);
 		const created = (await sandbox.control.ledger()).records.filter((r) => r.vendor === 'enkash' && r.type === 'invoice');
 		assert.equal(created.length, 1);

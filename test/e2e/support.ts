@@ -1,5 +1,6 @@
 /** What the real-n8n tests share: the plain-ESM helpers in scripts/ and a prepared n8n user folder. */
 /* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +47,17 @@ export interface E2eLib {
 const importEsm = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
 
 export const log = (line: string) => console.log(`# ${line}`);
+
+/**
+ * Asserts that an `n8n execute` run succeeded. On failure the message always carries the exit code,
+ * n8n's error and the tails of stdout and stderr: a run can fail before n8n prints a run at all
+ * (start-up, database, task broker), and then only the process output says why.
+ */
+export function assertRan(result: ExecuteResult, label: string): void {
+	if (result.ok) return;
+	const error = result.error ? `${result.error.message ?? ''} ${result.error.description ?? ''}`.trim() : '(n8n printed no run error)';
+	assert.fail(`${label}: n8n execute failed (exit ${result.code}, run status ${result.run?.status ?? 'none'}): ${error}\n--- stdout (tail) ---\n${result.stdout.slice(-3000)}\n--- stderr (tail) ---\n${result.stderr.slice(-3000)}`);
+}
 
 export interface PreparedN8n {
 	lib: E2eLib;
