@@ -1,25 +1,22 @@
-// Copies what tsc does not emit: node and credential icons (light and dark SVG) and the codex
-// `.node.json` files that tell n8n's editor a node's categories and documentation links.
+// The project's asset step, after `n8n-node build`.
+//
+// `n8n-node build` (n8n's own CLI, what reviewers run) already puts every asset into dist/: tsc
+// emits the codex `.node.json` files (tsconfig.json includes nodes/**/*.json) and the CLI copies
+// every .svg and .png. So nothing is copied here any more; what stays is the check that the build
+// is complete: every node has its codex file, and every icon, light and dark, reached dist/.
 const path = require('node:path');
-const { src, dest, series } = require('gulp');
-
-const ASSETS = ['nodes/**/*.svg', 'nodes/**/*.png', 'nodes/**/*.node.json', 'credentials/**/*.svg', 'credentials/**/*.png'];
-
-function copyAssets() {
-	return src(ASSETS, { base: '.', encoding: false, allowEmpty: true }).pipe(dest('dist'));
-}
+const fs = require('node:fs');
+const { series } = require('gulp');
 
 function checkAssets(done) {
-	// Every node and credential icon must exist in the build in both light and dark variants.
-	const fs = require('node:fs');
 	const missing = [];
-	for (const file of fs.globSync ? fs.globSync('nodes/**/*.node.ts') : []) {
-		const dir = path.dirname(file);
-		const base = path.basename(file, '.node.ts');
-		if (!fs.existsSync(path.join('dist', dir, `${base}.node.json`))) missing.push(path.join('dist', dir, `${base}.node.json`));
+	for (const file of fs.globSync('nodes/**/*.node.ts')) {
+		const codex = path.join('dist', path.dirname(file), `${path.basename(file, '.node.ts')}.node.json`);
+		if (!fs.existsSync(codex)) missing.push(codex);
 	}
-	for (const svg of fs.globSync ? fs.globSync('{nodes,credentials}/**/*.svg') : []) {
-		if (!fs.existsSync(path.join('dist', svg))) missing.push(path.join('dist', svg));
+	for (const icon of fs.globSync('{nodes,credentials}/**/*.{svg,png}')) {
+		if (!fs.existsSync(path.join('dist', icon))) missing.push(path.join('dist', icon));
+		if (icon.endsWith('.svg') && !icon.endsWith('.dark.svg') && !fs.existsSync(icon.replace(/\.svg$/, '.dark.svg'))) missing.push(`${icon.replace(/\.svg$/, '.dark.svg')} (the dark variant)`);
 	}
 	if (missing.length > 0) {
 		done(new Error(`build is missing assets: ${missing.join(', ')}`));
@@ -28,5 +25,5 @@ function checkAssets(done) {
 	done();
 }
 
-exports.build = series(copyAssets, checkAssets);
+exports.build = series(checkAssets);
 exports.default = exports.build;

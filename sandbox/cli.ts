@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Starts the sandbox: `node dist/sandbox/cli.js [--port N] [--host 127.0.0.1] [--seed N]`.
+ * Starts the sandbox: `node dist-dev/sandbox/cli.js [--port N] [--host 127.0.0.1] [--seed N]`.
  * Port defaults to $SANDBOX_PORT or 5680; `--port 0` picks a free one.
  */
 /* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
@@ -29,7 +29,7 @@ function parseArgs(argv: string[]): CliOptions {
 		else if (flag === '--host') options.host = value();
 		else if (flag === '--seed') options.seed = Number(value());
 		else if (flag === '--help' || flag === '-h') {
-			console.log('Usage: node dist/sandbox/cli.js [--port N] [--host 127.0.0.1] [--seed N]');
+			console.log('Usage: node dist-dev/sandbox/cli.js [--port N] [--host 127.0.0.1] [--seed N]');
 			process.exit(0);
 		} else throw new Error(`Unknown option ${argv[i]}`);
 	}

@@ -175,9 +175,10 @@ function newestMtime(dir, filter) {
 }
 
 /**
- * Whether dist/ is older than the package's sources. The e2e test itself runs from dist/, so a
- * build normally happened just before; rebuilding inside the test would delete dist/ (clean step)
- * under the feet of the running test process, so it only rebuilds when dist/ is really behind.
+ * Whether dist/ is older than the package's sources. The e2e test itself runs from dist-dev/,
+ * whose shipped folders are links into dist/, and a build normally happened just before;
+ * rebuilding inside the test would empty dist/ (`n8n-node build` does) under the feet of the
+ * running test process, so it only rebuilds when dist/ is really behind.
  */
 export function distIsStale() {
 	const built = [...(packageJson.n8n?.nodes ?? []), ...(packageJson.n8n?.credentials ?? [])].map((file) => join(repoRoot, file));
@@ -320,7 +321,7 @@ export function parseExecuteOutput(text) {
  * items) plus the raw process output for diagnostics; a failed run has `ok: false` and the error
  * from `run.data.resultData.error` when n8n printed it.
  *
- * @returns {Promise<{ ok: boolean, code: number | null, run: any, error: any, stdout: string, stderr: string }>}
+ * @returns {Promise<{ ok: boolean, code: number | null, signal: string | null, run: any, error: any, stdout: string, stderr: string }>}
  */
 export async function executeWorkflow(app, { env, userFolder, workflowId, timeoutMs = 3 * 60_000 }) {
 	const result = await runN8n(app, ['execute', `--id=${workflowId}`, '--rawOutput'], { env, cwd: userFolder, timeoutMs });
@@ -329,6 +330,7 @@ export async function executeWorkflow(app, { env, userFolder, workflowId, timeou
 	return {
 		ok: result.code === 0 && parsed !== undefined && !error && parsed.status !== 'error',
 		code: result.code,
+		signal: result.signal,
 		run: parsed,
 		error,
 		stdout: result.stdout,

@@ -93,9 +93,9 @@ async function checkPorts({ port, sandboxPort, brokerPort }) {
 	}
 }
 
-/** The sandbox is plain compiled TypeScript in dist/; loaded in-process so Ctrl-C stops it with us. */
+/** The sandbox is plain compiled TypeScript in dist-dev/; loaded in-process so Ctrl-C stops it with us. */
 function loadSandboxModule() {
-	const entry = join(repoRoot, 'dist', 'sandbox', 'index.js');
+	const entry = join(repoRoot, 'dist-dev', 'sandbox', 'index.js');
 	if (!existsSync(entry)) fail(`${entry} is missing; the build did not produce the sandbox`);
 	return createRequire(import.meta.url)(entry);
 }

@@ -7,7 +7,7 @@
  * machine it would only run those suites a second time, slower.
  *
  * Steps: stress-ng is installed with apt-get when missing (as root; otherwise it says what to run);
- * `npm run build` runs first when dist/ is missing or older than a source file (before the load, so
+ * `npm run build` runs first when the build is missing or older than a source file (before the load, so
  * only the suites run under it); then `stress-ng --cpu <cores>` starts in its own process group,
  * `npm run test:engine` and `npm run test:property` run one after the other, and stress-ng is
  * stopped whatever happens (a failed suite, Ctrl-C, SIGTERM). It prints the time each suite took
@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SUITES = ['test:engine', 'test:property'];
-/** Folders whose sources the build compiles into dist/. */
+/** Folders whose sources the build compiles (the package into dist/, the rest into dist-dev/). */
 const SOURCES = ['credentials', 'nodes', 'shared', 'sandbox', 'test', 'examples'];
 
 const log = (line) => console.log(`test:loaded: ${line}`);
@@ -71,12 +71,12 @@ function newestSource(path) {
 	return newest;
 }
 
-/** dist/ is missing, or something it is built from changed since. */
+/** The build (dist/, dist-dev/) is missing, or something it is built from changed since. */
 function buildNeeded() {
-	const built = join(repoRoot, 'dist', 'test', 'engine');
-	const marker = join(repoRoot, 'dist', 'sandbox', 'index.js');
+	const built = join(repoRoot, 'dist-dev', 'test', 'engine');
+	const marker = join(repoRoot, 'dist-dev', 'sandbox', 'index.js');
 	if (!existsSync(built) || !existsSync(marker)) return true;
-	const sources = [...SOURCES.map((dir) => join(repoRoot, dir)).filter(existsSync).map(newestSource), ...['package.json', 'tsconfig.json'].map((file) => statSync(join(repoRoot, file)).mtimeMs)];
+	const sources = [...SOURCES.map((dir) => join(repoRoot, dir)).filter(existsSync).map(newestSource), ...['package.json', 'tsconfig.json', 'tsconfig.dev.json'].map((file) => statSync(join(repoRoot, file)).mtimeMs)];
 	return Math.max(...sources) > statSync(marker).mtimeMs;
 }
 
@@ -138,9 +138,9 @@ async function main() {
 	const started = Date.now();
 	const stressNg = ensureStressNg();
 	if (buildNeeded()) {
-		log('building (dist/ is missing or older than the sources)…');
+		log('building (the build is missing or older than the sources)…');
 		if (spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
-	} else log('dist/ is up to date');
+	} else log('the build is up to date');
 
 	const cores = availableParallelism();
 	const children = new Set();

@@ -15,7 +15,7 @@ export interface ChildCpu {
 	cpuSeconds: number;
 }
 
-/** Runs `dist/test/bench/<script>.js` with `input` and returns what it reported. */
+/** Runs `dist-dev/test/bench/<script>.js` with `input` and returns what it reported. */
 export function runChild<T>(script: string, input: unknown, options: { nodeArgs?: string[]; timeoutMs?: number } = {}): Promise<T & ChildCpu> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(__dirname, `${script}.js`), JSON.stringify(input)], {

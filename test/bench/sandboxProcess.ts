@@ -1,5 +1,5 @@
 /**
- * The sandbox for the benchmark, in a process of its own (`dist/sandbox/cli.js --port 0`), so the
+ * The sandbox for the benchmark, in a process of its own (`dist-dev/sandbox/cli.js --port 0`), so the
  * client under test and the "vendor" never share an event loop; controlled over its HTTP control
  * API. Its CPU time is read from /proc (Linux) to show whether it was ever the bottleneck, and the
  * machine's to show how much other work ran beside each leg.
@@ -22,8 +22,8 @@ export interface SandboxProcess {
 	stop(): Promise<void>;
 }
 
-export async function startSandboxProcess(distDir: string): Promise<SandboxProcess> {
-	const child = spawn(process.execPath, [join(distDir, 'sandbox', 'cli.js'), '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startSandboxProcess(devBuildDir: string): Promise<SandboxProcess> {
+	const child = spawn(process.execPath, [join(devBuildDir, 'sandbox', 'cli.js'), '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
 	let stderr = '';
 	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
 	const url = await new Promise<string>((resolve, reject) => {

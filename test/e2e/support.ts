@@ -17,6 +17,7 @@ export interface N8nApp {
 export interface ExecuteResult {
 	ok: boolean;
 	code: number | null;
+	signal?: string | null;
 	run?: { status?: string; data?: { resultData?: { lastNodeExecuted?: string; runData?: Record<string, Array<{ executionStatus?: string }>> } } };
 	error?: { message?: string; description?: string; httpCode?: string; messages?: string[]; node?: { type?: string } };
 	stdout: string;
@@ -56,7 +57,7 @@ export const log = (line: string) => console.log(`# ${line}`);
 export function assertRan(result: ExecuteResult, label: string): void {
 	if (result.ok) return;
 	const error = result.error ? `${result.error.message ?? ''} ${result.error.description ?? ''}`.trim() : '(n8n printed no run error)';
-	assert.fail(`${label}: n8n execute failed (exit ${result.code}, run status ${result.run?.status ?? 'none'}): ${error}\n--- stdout (tail) ---\n${result.stdout.slice(-3000)}\n--- stderr (tail) ---\n${result.stderr.slice(-3000)}`);
+	assert.fail(`${label}: n8n execute failed (${result.signal ? `signal ${result.signal}` : `exit ${result.code}`}, run status ${result.run?.status ?? 'none'}): ${error}\n--- stdout (tail) ---\n${result.stdout.slice(-3000)}\n--- stderr (tail) ---\n${result.stderr.slice(-3000)}`);
 }
 
 export interface PreparedN8n {
@@ -115,7 +116,7 @@ export async function prepareN8n(): Promise<PreparedN8n> {
 	const app = await ensureN8nApp({ log });
 	const workDir = mkdtempSync(join(tmpdir(), 'token-connectors-e2e-'));
 	const userFolder = join(workDir, 'user');
-	// Tests run from dist/, so dist/ is a build already; rebuild only when a source is newer.
+	// Tests run from dist-dev/, built with dist/ by `npm run build`; rebuild only when a source is newer.
 	const tarball = await lib.packProject({ destination: workDir, build: lib.distIsStale(), log });
 	await lib.installPackageIntoUserFolder({ tarball, userFolder });
 	const env = lib.n8nEnv({ userFolder, brokerPort: await lib.freePort() });

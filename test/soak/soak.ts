@@ -253,7 +253,7 @@ async function main(): Promise<number> {
 	if (PROPERTY_RUNS > 0) {
 		log(`property tests with ${PROPERTY_RUNS} cases per operation…`);
 		const propertyStarted = Date.now();
-		const dir = join(repoRoot(), 'dist', 'test', 'property');
+		const dir = join(repoRoot(), 'dist-dev', 'test', 'property');
 		const result = spawnSync(process.execPath, ['--test', '--test-reporter=dot', '--test-concurrency=1', join(dir, 'enkash.property.test.js'), join(dir, 'enboarder.property.test.js')], {
 			env: { ...process.env, PROPERTY_RUNS: String(PROPERTY_RUNS), PROPERTY_SEED: String(SEED) },
 			encoding: 'utf8',
@@ -599,7 +599,7 @@ function writeSecurityFigures(table: string, ok: boolean): void {
 	const path = join(repoRoot(), 'SECURITY.md');
 	const when = new Date().toISOString().replace('T', ' ').slice(0, 16);
 	const args = process.argv.slice(2).join(' ');
-	const command = process.env.npm_lifecycle_event === 'soak' ? `npm run soak${args ? ` -- ${args}` : ''}` : `node dist/test/soak/soak.js${args ? ` ${args}` : ''} (what npm run soak runs after building)`;
+	const command = process.env.npm_lifecycle_event === 'soak' ? `npm run soak${args ? ` -- ${args}` : ''}` : `node dist-dev/test/soak/soak.js${args ? ` ${args}` : ''} (what npm run soak runs after building)`;
 	const section = `${BEGIN}\n_Last run: ${when} UTC, \`${command}\`, Node ${process.version}, ${os.cpus().length} CPU cores — ${ok ? 'passed' : 'FAILED'}._\n\n${table}\n${END}`;
 	const text = existsSync(path) ? readFileSync(path, 'utf8') : '# Security\n';
 	const updated = text.includes(BEGIN) && text.includes(END) ? text.slice(0, text.indexOf(BEGIN)) + section + text.slice(text.indexOf(END) + END.length) : `${text.trimEnd()}\n\n## Soak figures\n\n${section}\n`;

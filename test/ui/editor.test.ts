@@ -18,7 +18,7 @@
  * is in the editor's Operation list. A screenshot of every step lands in `artifacts/ui/`.
  *
  * Run with `npm run test:ui`; UPDATE_SCREENSHOTS=1 also copies the README's pictures to
- * docs/screenshots/.
+ * docs/.images/screenshots/.
  */
 /* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
@@ -47,7 +47,7 @@ import { OWNER, startN8n, type RunningN8n } from '../harness/npmStart';
 
 const ROOT = repoRoot();
 const ARTIFACTS = join(ROOT, 'artifacts', 'ui');
-const DOCS_SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+const DOCS_SCREENSHOTS = join(ROOT, 'docs', '.images', 'screenshots');
 /** n8n appends this to the Resource and Operation lists of nodes whose credential the HTTP Request node can use. */
 const N8N_CUSTOM_API_CALL = 'Custom API Call';
 
@@ -509,7 +509,7 @@ describe('the n8n editor with our package, in a real browser', { concurrency: fa
 	}
 });
 
-/** Screenshots that go into the README (artifact name pattern → docs/screenshots/ file). */
+/** Screenshots that go into the README (artifact name pattern → docs/.images/screenshots/ file). */
 const README_PICTURES: Array<[RegExp, string]> = [
 	[/-credential-enkashApi-test-wrong-secret\.png$/, 'credential-test-wrong-secret.png'],
 	[/-enkash-actions\.png$/, 'enkash-actions.png'],
@@ -525,7 +525,7 @@ function copyReadmePictures(): void {
 		const source = files.find((name) => pattern.test(name));
 		if (!source) throw new Error(`UPDATE_SCREENSHOTS: no screenshot of this run matches ${pattern}`);
 		copyFileSync(join(ARTIFACTS, source), join(DOCS_SCREENSHOTS, target));
-		log(`docs/screenshots/${target} ← artifacts/ui/${source}`);
+		log(`docs/.images/screenshots/${target} ← artifacts/ui/${source}`);
 	}
 }
 

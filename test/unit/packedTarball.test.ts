@@ -2,8 +2,8 @@
 /* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, posix, relative, sep } from 'node:path';
 import { describe, test } from 'node:test';
 
 import { repoRoot } from '../harness/packageTypes';
@@ -70,5 +70,36 @@ describe('the packed tarball', () => {
 		);
 		assert.deepEqual(devOnly, [], 'development-only files in the tarball');
 		assert.ok([...packed].every((file) => file.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', manifest.main].includes(file)), `unexpected files: ${[...packed].join(', ')}`);
+	});
+});
+
+/** Every file under a folder, relative to `root`, with forward slashes. */
+function filesUnder(root: string, folder: string): string[] {
+	return readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
+
+describe('the build: dist/ is the package, dist-dev/ the rest', () => {
+	const root = repoRoot();
+	const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as [{ files: Array<{ path: string }> }];
+	const packed = new Set(pack.files.map((file) => file.path));
+
+	// `npm run build` starts with `n8n-node build`, which empties dist/ and fills it from tsconfig.json
+	// and its asset copy; anything else in dist/ would be something the reviewers' build does not make.
+	test('dist/ holds the shipped folders and nothing else, and every file in them is packed', () => {
+		const top = readdirSync(join(root, 'dist')).filter((name) => name !== 'tsconfig.tsbuildinfo').sort();
+		assert.deepEqual(top, ['credentials', 'nodes', 'shared']);
+		const notPacked = filesUnder(root, 'dist').filter((file) => file !== 'dist/tsconfig.tsbuildinfo' && !packed.has(file));
+		assert.deepEqual(notPacked, [], 'built files the tarball leaves out');
+	});
+
+	test('the tests and the sandbox are built into dist-dev/, and their shipped imports reach dist/ (one copy of every module)', () => {
+		assert.ok(filesUnder(root, 'dist-dev/test').length > 0 && filesUnder(root, 'dist-dev/sandbox').length > 0);
+		for (const folder of ['credentials', 'nodes', 'shared']) {
+			assert.equal(realpathSync(join(root, 'dist-dev', folder)), realpathSync(join(root, 'dist', folder)), `dist-dev/${folder} must be the package build`);
+		}
+		// What this very file resolves when a test imports ../../shared/token is the module n8n loads.
+		assert.equal(realpathSync(require.resolve('../../shared/token')), realpathSync(join(root, 'dist', 'shared', 'token', 'index.js')));
 	});
 });
