@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 
 import { DEMO_CREDENTIALS, SandboxClient, SEED_FACTS, startSandbox, vendorBaseUrls } from '../../sandbox';
 import type { Sandbox, SandboxControlApi, VendorBaseUrls } from '../../sandbox';
@@ -18,6 +18,7 @@ import {
 	patTokens,
 	sleep,
 	urlsOf,
+	useSandbox,
 } from './support';
 
 const launch = { nhnm: 'Drop Test', nheml: 'drop@example.com', externalid: 'DROP-1' };
@@ -26,12 +27,10 @@ describe('Sandbox control', () => {
 	let sandbox: Sandbox;
 	let urls: VendorBaseUrls;
 
-	before(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		urls = urlsOf(sandbox.url);
+	useSandbox((started, startedUrls) => {
+		sandbox = started;
+		urls = startedUrls;
 	});
-	after(async () => await sandbox.close());
-	beforeEach(async () => await sandbox.control.reset());
 
 	const reports = () => call(`${urls.enboarder}/reports/workflows`, { headers: apiKeyHeader });
 	const launchV1 = () => fetch(`${urls.enboarder}/restapi/v1/startwf/basic`, {

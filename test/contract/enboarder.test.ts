@@ -1,10 +1,10 @@
 /* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { DEMO_CREDENTIALS, SEED_FACTS, startSandbox } from '../../sandbox';
+import { DEMO_CREDENTIALS, SEED_FACTS } from '../../sandbox';
 import type { Sandbox, VendorBaseUrls } from '../../sandbox';
-import { apiKeyHeader, basic, call, enboarderToken, sleep, urlsOf } from './support';
+import { apiKeyHeader, basic, call, enboarderToken, sleep, useSandbox } from './support';
 
 const E = DEMO_CREDENTIALS.enboarder;
 const F = SEED_FACTS.enboarder;
@@ -14,13 +14,11 @@ describe('Enboarder contract', () => {
 	let urls: VendorBaseUrls;
 	let api: string;
 
-	before(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		urls = urlsOf(sandbox.url);
+	useSandbox((started, startedUrls) => {
+		sandbox = started;
+		urls = startedUrls;
 		api = urls.enboarder;
 	});
-	after(async () => await sandbox.close());
-	beforeEach(async () => await sandbox.control.reset());
 
 	const v1 = (path: string, options: Parameters<typeof call>[1] = {}) =>
 		call(`${api}/restapi/v1${path}`, { ...options, headers: { ...apiKeyHeader, ...(options.headers ?? {}) } });

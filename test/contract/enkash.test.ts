@@ -1,8 +1,8 @@
 /* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 
-import { DEMO_CREDENTIALS, ENKASH_LOCKED_MESSAGE, SEED_FACTS, startSandbox } from '../../sandbox';
+import { DEMO_CREDENTIALS, ENKASH_LOCKED_MESSAGE, SEED_FACTS } from '../../sandbox';
 import type { Sandbox, VendorBaseUrls } from '../../sandbox';
 import type { CallOptions, CallResult } from './support';
 import {
@@ -16,7 +16,7 @@ import {
 	enkashToken,
 	sleep,
 	subErrorFields,
-	urlsOf,
+	useSandbox,
 } from './support';
 
 const K = DEMO_CREDENTIALS.enkash;
@@ -28,13 +28,11 @@ describe('Enkash contract', () => {
 	let urls: VendorBaseUrls;
 	let token: string;
 
-	before(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		urls = urlsOf(sandbox.url);
+	useSandbox((started, startedUrls) => {
+		sandbox = started;
+		urls = startedUrls;
 	});
-	after(async () => await sandbox.close());
 	beforeEach(async () => {
-		await sandbox.control.reset();
 		token = await enkashToken(urls);
 	});
 

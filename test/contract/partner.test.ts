@@ -1,10 +1,10 @@
 /* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { DEMO_CREDENTIALS, startSandbox } from '../../sandbox';
 import type { Sandbox, VendorBaseUrls } from '../../sandbox';
-import { call, partnerToken, sleep, urlsOf } from './support';
+import { call, partnerToken, sleep, urlsOf, useSandbox } from './support';
 
 const P = DEMO_CREDENTIALS.partner;
 
@@ -21,13 +21,11 @@ describe('Partner API contract', () => {
 	let urls: VendorBaseUrls;
 	let bookings: string;
 
-	before(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		urls = urlsOf(sandbox.url);
+	useSandbox((started, startedUrls) => {
+		sandbox = started;
+		urls = startedUrls;
 		bookings = `${urls.partner}/api/bookings`;
 	});
-	after(async () => await sandbox.close());
-	beforeEach(async () => await sandbox.control.reset());
 
 	const booking = (extra: Record<string, unknown> = {}) => ({
 		customer_name: 'Ravi Kumar',

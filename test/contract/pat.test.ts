@@ -1,10 +1,10 @@
 /* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { DEMO_CREDENTIALS, PAT_USER, startSandbox } from '../../sandbox';
+import { DEMO_CREDENTIALS, PAT_USER } from '../../sandbox';
 import type { Sandbox, VendorBaseUrls } from '../../sandbox';
-import { REDIRECT_URI, basic, call, patAuthorize, patTokens, sleep, urlsOf } from './support';
+import { REDIRECT_URI, basic, call, patAuthorize, patTokens, sleep, useSandbox } from './support';
 
 const T = DEMO_CREDENTIALS.pat;
 const clientAuth = { Authorization: basic(T.oauthClientId, T.oauthClientSecret) };
@@ -14,13 +14,11 @@ describe('PAT API contract', () => {
 	let urls: VendorBaseUrls;
 	let me: string;
 
-	before(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		urls = urlsOf(sandbox.url);
+	useSandbox((started, startedUrls) => {
+		sandbox = started;
+		urls = startedUrls;
 		me = `${urls.pat}/api/me`;
 	});
-	after(async () => await sandbox.close());
-	beforeEach(async () => await sandbox.control.reset());
 
 	const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 

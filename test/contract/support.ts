@@ -1,9 +1,10 @@
 /** Helpers shared by the contract tests: HTTP calls against a sandbox and the vendors' token requests. */
 /* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
+import { after, before, beforeEach } from 'node:test';
 
-import { DEMO_CREDENTIALS, vendorBaseUrls } from '../../sandbox';
-import type { VendorBaseUrls } from '../../sandbox';
+import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls } from '../../sandbox';
+import type { Sandbox, VendorBaseUrls } from '../../sandbox';
 
 export interface CallOptions {
 	method?: string;
@@ -54,6 +55,21 @@ export function sleep(ms: number): Promise<void> {
 
 export function urlsOf(url: string): VendorBaseUrls {
 	return vendorBaseUrls(url);
+}
+
+/**
+ * The hooks every contract suite needs: one sandbox on a free port for the suite, reset before
+ * each test (faults, triggers, ledger and records back to the seed), closed after the suite.
+ * `started` receives the sandbox and its vendor URLs once it listens.
+ */
+export function useSandbox(started: (sandbox: Sandbox, urls: VendorBaseUrls) => void): void {
+	let sandbox: Sandbox | undefined;
+	before(async () => {
+		sandbox = await startSandbox({ port: 0 });
+		started(sandbox, vendorBaseUrls(sandbox.url));
+	});
+	after(async () => await sandbox?.close());
+	beforeEach(async () => await sandbox?.control.reset());
 }
 
 // --- Enboarder -----------------------------------------------------------------------------------

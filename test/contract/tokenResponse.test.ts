@@ -1,11 +1,11 @@
 /** The sandbox's token response control (`setTokenResponse`): every token endpoint, every form of expires_in, opaque and JWT tokens. */
 /* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { ACCESS_TOKEN_FORMS, DEMO_CREDENTIALS, EXPIRES_IN_FORMS, SandboxClient, SEED_FACTS, startSandbox } from '../../sandbox';
+import { ACCESS_TOKEN_FORMS, DEMO_CREDENTIALS, EXPIRES_IN_FORMS, SandboxClient, SEED_FACTS } from '../../sandbox';
 import type { ExpiresInForm, Sandbox, Vendor, VendorBaseUrls } from '../../sandbox';
-import { apiKeyHeader, basic, call, enkashClientHeader, enkashLogin, patTokens, sleep, urlsOf } from './support';
+import { apiKeyHeader, basic, call, enkashClientHeader, enkashLogin, patTokens, sleep, useSandbox } from './support';
 
 type Json = Record<string, unknown>;
 
@@ -99,12 +99,10 @@ describe('Sandbox token responses (setTokenResponse)', () => {
 	let sandbox: Sandbox;
 	let urls: VendorBaseUrls;
 
-	before(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		urls = urlsOf(sandbox.url);
+	useSandbox((started, startedUrls) => {
+		sandbox = started;
+		urls = startedUrls;
 	});
-	after(async () => await sandbox.close());
-	beforeEach(async () => await sandbox.control.reset());
 
 	for (const endpoint of ENDPOINTS) {
 		describe(endpoint.name, () => {
