@@ -352,16 +352,19 @@ export function nodeOutputJson(run, nodeName) {
 
 /**
  * `/healthz` answers 200 as soon as the HTTP server listens, seconds before n8n has registered its
- * REST routes and editor (they 404 until then); `/healthz/readiness` turns 200 only when n8n is
- * really ready, so that is the one to wait for. False when n8n exited or the time ran out.
+ * REST routes and editor (they 404 until then); in 2.41 `/healthz/readiness` turns 200 only when
+ * n8n is really ready, but in 1.123 it does once the database is up, still before the REST routes
+ * exist. So ready means both: readiness, and the public `/rest/settings` answering. False when n8n
+ * exited or the time ran out.
  */
 export async function waitForReady(baseUrl, child, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null || child.signalCode !== null) return false;
 		try {
-			const response = await fetch(`${baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-			if (response.ok) return true;
+			const readiness = await fetch(`${baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+			const settings = readiness.ok ? await fetch(`${baseUrl}/rest/settings`, { signal: AbortSignal.timeout(2000) }) : undefined;
+			if (settings?.ok) return true;
 		} catch {
 			/* not listening yet */
 		}
