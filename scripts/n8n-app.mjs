@@ -38,7 +38,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const N8N_VERSION = '2.41.3';
+export const N8N_VERSION = '2.41.1';
 export const NODE_VERSION = '24.21.0';
 
 /** Bumped whenever the install steps change, so an app installed by an older recipe is redone. */

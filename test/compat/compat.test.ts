@@ -30,7 +30,7 @@ import { assertRan, log, n8nAppScript, prepareN8n, type Credential, type Prepare
 const RELEASES: Release[] = [
 	{ n8n: '1.123.81', node: '20.20.2', knowsNoResendOption: false },
 	{ n8n: '2.8.4', node: '20.20.2', knowsNoResendOption: false },
-	{ n8n: '2.41.3', node: '24.21.0', knowsNoResendOption: true },
+	{ n8n: '2.41.1', node: '24.21.0', knowsNoResendOption: true },
 ];
 
 interface Release {
