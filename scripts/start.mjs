@@ -33,6 +33,7 @@ import {
 	repoRoot,
 	run,
 	stableWorkflowId,
+	waitForReady,
 } from './e2e-lib.mjs';
 
 const OWNER = { email: 'owner@example.com', password: 'Sandbox-Owner-1', firstName: 'Sandbox', lastName: 'Owner' };
@@ -161,26 +162,6 @@ function readState() {
 	} catch {
 		return {};
 	}
-}
-
-/**
- * `/healthz` answers 200 as soon as the HTTP server listens, seconds before n8n has registered its
- * REST routes and editor (they 404 until then); `/healthz/readiness` turns 200 only when n8n is
- * really ready, so that is the one to wait for.
- */
-async function waitForHealthy(baseUrl, child, timeoutMs) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null || child.signalCode !== null) return false;
-		try {
-			const response = await fetch(`${baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-			if (response.ok) return true;
-		} catch {
-			/* not listening yet */
-		}
-		await new Promise((resolveWait) => setTimeout(resolveWait, 500));
-	}
-	return false;
 }
 
 /** Proves the printed login works (owner provisioning happens inside n8n's start-up). */
@@ -321,7 +302,7 @@ async function main() {
 		});
 
 		const baseUrl = `http://127.0.0.1:${options.port}`;
-		if (!(await waitForHealthy(baseUrl, n8n, 180_000))) {
+		if (!(await waitForReady(baseUrl, n8n, 180_000))) {
 			if (!stopping) {
 				console.error(`\n✖ n8n did not become ready at ${baseUrl}/healthz/readiness within 3 minutes; see .n8n-start/n8n.log`);
 				await stop(1);

@@ -10,6 +10,7 @@ import {
 	loginCoordination,
 	logins,
 	PasswordLoginNeedsClaim,
+	recordingThrown,
 	refusalFor,
 	refusalRecord,
 	requestToken,
@@ -71,10 +72,9 @@ class LoginRefused extends Error {
  * queue-mode workers, the main instance, n8n after a restart — sees it and sends nothing. The
  * credential's `authenticate` then turns it into the error (see `enkashAuthenticate`).
  */
-export async function enkashPreAuthentication(
-	helpers: IHttpRequestHelper['helpers'],
-	credentials: ICredentialDataDecryptedObject,
-): Promise<IDataObject> {
+export const enkashPreAuthentication = recordingThrown(preAuthentication, ([, credentials]) => credentials);
+
+async function preAuthentication(helpers: IHttpRequestHelper['helpers'], credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 	const base = enkashBaseUrl(credentials);
 	const problem = secureUrlProblem(base, 'Base URL');
 	if (problem) throw new TokenRequestError(`${problem.message}. ${problem.description}`, 0, true);
@@ -147,7 +147,9 @@ export async function enkashPreAuthentication(
  * persisted a refused login (an empty token beside `loginRefusal`), nothing may be sent: the refusal
  * is the item's error.
  */
-export async function enkashAuthenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export const enkashAuthenticate = recordingThrown(authenticate, ([credentials]) => credentials);
+
+async function authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	if (loginCoordination.isBeingWritten(credentials.loginClaim)) throw new ClaimWritten();
 	if (!credentials.accessToken) {
 		const refusal = storedRefusal(credentials.loginRefusal);

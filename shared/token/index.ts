@@ -22,6 +22,7 @@ export { LOGIN_REFUSAL_FIELD, refusalFor, refusalRecord, storedRefusal } from '.
 export { TokenManager, type AcquireOptions, type TokenFetcher } from './tokenManager';
 export { TokenRequestError, requestToken, type TokenRequest } from './tokenRequest';
 export { jwtTimes, type JwtTimes } from './jwt';
+export { recordingThrown, withThrownCause } from './thrownCause';
 export {
 	DEFAULT_TOKEN_LIFETIME_MS,
 	MAX_TOKEN_LIFETIME_MS,

@@ -12,7 +12,7 @@ import { enboarderOAuth2TokenKey } from '../auth/enboarderOAuth2';
 import { enkashLoginSecrets, enkashTokenKey } from '../auth/enkash';
 import { partnerTokenKey } from '../auth/partner';
 import { settle } from '../settle';
-import { ClaimWritten, heldToken, loginCoordination, PasswordLoginNeedsClaim, TokenRequestError, tokens } from '../token';
+import { ClaimWritten, heldToken, loginCoordination, PasswordLoginNeedsClaim, TokenRequestError, tokens, withThrownCause } from '../token';
 import { loginTurn } from './loginTurn';
 import { runCredentials } from './runCredentials';
 
@@ -70,9 +70,11 @@ export async function authenticatedRequest(
 			refreshToken: current?.refreshToken ?? held.refreshToken ?? '',
 		};
 		try {
-			return await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request, {
-				credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data },
-			});
+			return await withThrownCause(data, async () =>
+				await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request, {
+					credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data },
+				}),
+			);
 		} finally {
 			if (sent) {
 				// n8n assigns what preAuthentication returns into `data`: it now holds the token last sent.
@@ -102,11 +104,14 @@ export async function authenticatedRequest(
 				key,
 				writeClaim: async (fresh, claim) => {
 					const written = await settle(async () =>
-						await loginCoordination.writingClaim(key, claim, async () =>
-							await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request, {
-								credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data: { ...fresh, accessToken: '' } },
-							}),
-						),
+						await loginCoordination.writingClaim(key, claim, async () => {
+							const data: ICredentialDataDecryptedObject = { ...fresh, accessToken: '' };
+							return await withThrownCause(data, async () =>
+								await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request, {
+									credentialsDecrypted: { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data },
+								}),
+							);
+						}),
 					);
 					// The credential's authenticate stops that call once the claim is persisted.
 					if (!written.ok && !(causeOf(written.error) instanceof ClaimWritten)) throw withTokenReason(context, written.error);

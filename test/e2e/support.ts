@@ -12,6 +12,25 @@ export interface N8nApp {
 	appDir: string;
 	n8nBin: string;
 	nodeBin: string;
+	n8nVersion: string;
+	nodeVersion: string;
+}
+
+/** How scripts/n8n-app.mjs installs one n8n release (see its COMPAT_RELEASES). */
+export interface InstallOptions {
+	n8nVersion: string;
+	nodeVersion: string;
+	nativeModules: string[];
+	overrides: Record<string, string>;
+	dir: string;
+}
+
+/** The subset of scripts/n8n-app.mjs the tests use. */
+export interface N8nAppScript {
+	N8N_VERSION: string;
+	COMPAT_RELEASES: Array<{ n8n: string; node: string; env: Record<string, string>; drop: string[] }>;
+	compatInstall(n8nVersion: string): InstallOptions;
+	ensureN8nApp(options: { log: (line: string) => void } & Partial<InstallOptions>): Promise<N8nApp>;
 }
 
 export interface ExecuteResult {
@@ -33,7 +52,8 @@ export interface Credential {
 
 /** The subset of scripts/e2e-lib.mjs the tests use (plain ESM, shared with `npm start`). */
 export interface E2eLib {
-	n8nEnv(options: { userFolder: string; brokerPort: number }): Record<string, string>;
+	n8nEnv(options: { userFolder: string; brokerPort: number; n8nVersion?: string }): Record<string, string>;
+	startN8nServer(app: N8nApp, options: { env: Record<string, string>; userFolder: string }): Promise<{ baseUrl: string; output(): string; stop(): Promise<void> }>;
 	freePort(): Promise<number>;
 	packProject(options: { destination: string; build: boolean; log: (line: string) => void }): Promise<string>;
 	distIsStale(): boolean;
@@ -105,21 +125,28 @@ export function audited(lib: E2eLib): E2eLib {
 	};
 }
 
+/** scripts/n8n-app.mjs, loaded as the ES module it is. */
+export async function n8nAppScript(): Promise<N8nAppScript> {
+	return await importEsm<N8nAppScript>(join(repoRoot(), 'scripts', 'n8n-app.mjs'));
+}
+
 /**
  * The pinned n8n app (installed on first use) with a fresh user folder holding our packed package,
- * installed the way n8n installs a community package. Its `lib` is audited for secrets.
+ * installed the way n8n installs a community package. Its `lib` is audited for secrets. Given an
+ * n8n version (one of COMPAT_RELEASES), that release instead, with the environment it needs.
  */
-export async function prepareN8n(): Promise<PreparedN8n> {
+export async function prepareN8n(options: { n8nVersion?: string } = {}): Promise<PreparedN8n> {
 	const root = repoRoot();
-	const { ensureN8nApp } = await importEsm<{ ensureN8nApp(options: { log: (line: string) => void }): Promise<N8nApp> }>(join(root, 'scripts', 'n8n-app.mjs'));
+	const script = await n8nAppScript();
 	const lib = audited(await importEsm<E2eLib>(join(root, 'scripts', 'e2e-lib.mjs')));
-	const app = await ensureN8nApp({ log });
+	const install = options.n8nVersion === undefined ? {} : script.compatInstall(options.n8nVersion);
+	const app = await script.ensureN8nApp({ log, ...install });
 	const workDir = mkdtempSync(join(tmpdir(), 'token-connectors-e2e-'));
 	const userFolder = join(workDir, 'user');
 	// Tests run from dist-dev/, built with dist/ by `npm run build`; rebuild only when a source is newer.
 	const tarball = await lib.packProject({ destination: workDir, build: lib.distIsStale(), log });
 	await lib.installPackageIntoUserFolder({ tarball, userFolder });
-	const env = lib.n8nEnv({ userFolder, brokerPort: await lib.freePort() });
+	const env = lib.n8nEnv({ userFolder, brokerPort: await lib.freePort(), n8nVersion: app.n8nVersion });
 	return {
 		lib,
 		app,
