@@ -13,7 +13,8 @@
  * re-imported only when their file changed (so edits made in the UI are not overwritten for
  * nothing); `--reimport` forces it, `--reset` starts from an empty user folder.
  *
- * Options: --port <n8n port> (5678), --sandbox-port <port> (5680), --skip-build, --reimport, --reset.
+ * Options: --port <n8n port> (5678), --sandbox-port <port> (5680), --broker-port <port> (5679),
+ * --skip-build, --reimport, --reset, --user-folder <dir>.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -179,33 +180,39 @@ async function checkLogin(baseUrl) {
 	}
 }
 
-async function main() {
-	const options = parseArgs(process.argv.slice(2));
-	const started = Date.now();
-	await checkPorts(options);
+/** Builds the package and the sandbox (`npm run build`), showing the build's own output. */
+async function buildPackage() {
+	step('Building the package (npm run build)');
+	const build = await run('npm', ['run', 'build', '--silent'], { echo: true, timeoutMs: 10 * 60_000 });
+	if (build.code !== 0) fail('npm run build failed; fix the errors above and run `npm start` again.');
+}
 
-	if (options.build) {
-		step('Building the package (npm run build)');
-		const build = await run('npm', ['run', 'build', '--silent'], { echo: true, timeoutMs: 10 * 60_000 });
-		if (build.code !== 0) fail('npm run build failed; fix the errors above and run `npm start` again.');
-	}
-
+async function installN8nApp() {
 	step('Making sure the n8n app is installed (.n8n-app/)');
 	const app = await ensureN8nApp({ log: info });
 	info(`n8n: ${app.n8nBin}\n  node: ${app.nodeBin}`);
+	return app;
+}
 
-	step(`Starting the vendor sandbox on 127.0.0.1:${options.sandboxPort}`);
-	const { startSandbox, DEMO_CREDENTIALS, vendorBaseUrls } = loadSandboxModule();
-	const sandbox = await startSandbox({ port: options.sandboxPort });
-	const urls = vendorBaseUrls(sandbox.url);
+async function startVendorSandbox({ sandboxPort }) {
+	step(`Starting the vendor sandbox on 127.0.0.1:${sandboxPort}`);
+	const sandboxModule = loadSandboxModule();
+	const sandbox = await sandboxModule.startSandbox({ port: sandboxPort });
 	info(`sandbox: ${sandbox.url}`);
+	return { sandbox, urls: sandboxModule.vendorBaseUrls(sandbox.url), DEMO_CREDENTIALS: sandboxModule.DEMO_CREDENTIALS };
+}
 
-	let n8n;
-	let stopping = false;
-	const stop = async (code) => {
-		if (stopping) return;
-		stopping = true;
+/**
+ * What runs until Ctrl-C: the sandbox, and n8n once started. `stop` ends both once (n8n gracefully,
+ * with SIGTERM, then SIGKILL after 20 s) and exits; a crash of this script never leaves n8n behind.
+ */
+function runningServices(sandbox) {
+	const services = { n8n: undefined, stopping: false, stop: undefined };
+	services.stop = async (code) => {
+		if (services.stopping) return;
+		services.stopping = true;
 		console.log('\nStopping n8n and the sandbox…');
+		const { n8n } = services;
 		if (n8n && n8n.exitCode === null && n8n.signalCode === null) {
 			const exited = new Promise((resolveExit) => n8n.once('exit', resolveExit));
 			n8n.kill('SIGTERM');
@@ -216,113 +223,151 @@ async function main() {
 		await sandbox.close();
 		process.exit(code);
 	};
-	process.on('SIGINT', () => void stop(0));
-	process.on('SIGTERM', () => void stop(0));
-	// A crash in here must not leave n8n running behind our back.
+	process.on('SIGINT', () => void services.stop(0));
+	process.on('SIGTERM', () => void services.stop(0));
 	process.on('exit', () => {
-		if (n8n && n8n.exitCode === null) n8n.kill('SIGKILL');
+		if (services.n8n && services.n8n.exitCode === null) services.n8n.kill('SIGKILL');
 	});
+	return services;
+}
 
-	try {
-		if (options.reset) {
-			step(`Resetting ${userFolder}`);
-			rmSync(userFolder, { recursive: true, force: true });
-		}
-		mkdirSync(userFolder, { recursive: true });
-		const env = n8nEnv({
-			userFolder,
-			brokerPort: options.brokerPort,
-			extra: {
-				N8N_PORT: String(options.port),
-				N8N_EDITOR_BASE_URL: `http://127.0.0.1:${options.port}/`,
-				N8N_WEBHOOK_URL: `http://127.0.0.1:${options.port}/`,
-				// n8n 2.41 provisions (and on every start re-applies) the owner from these variables.
-				N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-				N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
-				N8N_INSTANCE_OWNER_FIRST_NAME: OWNER.firstName,
-				N8N_INSTANCE_OWNER_LAST_NAME: OWNER.lastName,
-				N8N_INSTANCE_OWNER_PASSWORD_HASH: bcryptHash(app.appDir, OWNER.password),
-			},
+/** The user folder (emptied first with --reset) and the environment n8n runs with, owner account included. */
+function prepareUserFolder(options, app) {
+	if (options.reset) {
+		step(`Resetting ${userFolder}`);
+		rmSync(userFolder, { recursive: true, force: true });
+	}
+	mkdirSync(userFolder, { recursive: true });
+	return n8nEnv({
+		userFolder,
+		brokerPort: options.brokerPort,
+		extra: {
+			N8N_PORT: String(options.port),
+			N8N_EDITOR_BASE_URL: `http://127.0.0.1:${options.port}/`,
+			N8N_WEBHOOK_URL: `http://127.0.0.1:${options.port}/`,
+			// n8n 2.41 provisions (and on every start re-applies) the owner from these variables.
+			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+			N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
+			N8N_INSTANCE_OWNER_FIRST_NAME: OWNER.firstName,
+			N8N_INSTANCE_OWNER_LAST_NAME: OWNER.lastName,
+			N8N_INSTANCE_OWNER_PASSWORD_HASH: bcryptHash(app.appDir, OWNER.password),
+		},
+	});
+}
+
+/** Packs the package just built and installs it the way n8n installs a community package. */
+async function installPackage() {
+	step('Installing the freshly packed package into .n8n-start/.n8n/nodes');
+	const tarball = await packProject({ destination: join(userFolder, 'package'), build: false, log: info });
+	const installed = await installPackageIntoUserFolder({ tarball, userFolder, log: info });
+	info(`installed ${installed.name}@${installed.version}`);
+}
+
+/** Imports examples/credentials/ filled with the sandbox's URLs, unless unchanged since the last start. */
+async function importSandboxCredentials(app, env, state, vendor) {
+	const { credentials, files } = loadCredentials({ vendorBaseUrls: vendor.urls, DEMO_CREDENTIALS: vendor.DEMO_CREDENTIALS, sandboxUrl: vendor.sandbox.url });
+	step(`Importing ${credentials.length} sandbox credential(s) from ${files.map((file) => file.slice(repoRoot.length + 1)).join(', ')}`);
+	if (state.credentials === digest(credentials)) {
+		info('unchanged since the last start; skipped');
+		return credentials;
+	}
+	await importCredentials(app, { env, userFolder, credentials });
+	state.credentials = digest(credentials);
+	writeFileSync(stateFile, JSON.stringify(state, null, 2));
+	for (const credential of credentials) info(`${credential.name} (${credential.type}, id ${credential.id})`);
+	return credentials;
+}
+
+/** Imports the example workflows that changed since the last start (edits made in n8n survive otherwise). */
+async function importExampleWorkflows(app, env, state) {
+	const workflows = loadExampleWorkflows();
+	step(`Importing ${workflows.length} example workflow(s) from examples/`);
+	state.workflows ??= {};
+	const changed = workflows.filter((workflow) => state.workflows[workflow.id] !== digest(workflow));
+	if (changed.length === 0) {
+		info('unchanged since the last start; skipped (use --reimport to overwrite edits made in n8n)');
+		return workflows;
+	}
+	await importWorkflows(app, { env, userFolder, workflows: changed });
+	for (const workflow of changed) {
+		state.workflows[workflow.id] = digest(workflow);
+		info(`${workflow.name} (id ${workflow.id})`);
+	}
+	writeFileSync(stateFile, JSON.stringify(state, null, 2));
+	return workflows;
+}
+
+/**
+ * Starts `n8n start` in its own process group (Ctrl-C reaches only us, and we stop n8n once), its
+ * output echoed line by line and appended to .n8n-start/n8n.log.
+ */
+function startN8n(app, env, options, services) {
+	step(`Starting n8n on http://127.0.0.1:${options.port} (log: .n8n-start/n8n.log)`);
+	const log = createWriteStream(n8nLogFile, { flags: 'a' });
+	log.write(`\n--- npm start ${new Date().toISOString()} ---\n`);
+	const n8n = spawn(app.nodeBin, [app.n8nBin, 'start'], { cwd: userFolder, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	for (const stream of [n8n.stdout, n8n.stderr]) {
+		stream.setEncoding('utf8');
+		let pending = '';
+		stream.on('data', (chunk) => {
+			log.write(chunk);
+			pending += chunk;
+			const lines = pending.split('\n');
+			pending = lines.pop();
+			for (const line of lines) if (line.trim()) console.log(`  n8n │ ${line}`);
 		});
+	}
+	n8n.on('exit', (code, signal) => {
+		if (!services.stopping) {
+			console.error(`\n✖ n8n exited unexpectedly (${signal ?? `exit code ${code}`}); see .n8n-start/n8n.log`);
+			void services.stop(1);
+		}
+	});
+	return n8n;
+}
 
-		step('Installing the freshly packed package into .n8n-start/.n8n/nodes');
-		const tarball = await packProject({ destination: join(userFolder, 'package'), build: false, log: info });
-		const installed = await installPackageIntoUserFolder({ tarball, userFolder, log: info });
-		info(`installed ${installed.name}@${installed.version}`);
+function printWelcome({ baseUrl, started, login, vendor, credentials, workflows }) {
+	const bar = '═'.repeat(72);
+	console.log(`\n${bar}`);
+	console.log(`  n8n is ready (${Math.round((Date.now() - started) / 1000)}s):  ${baseUrl}`);
+	console.log(`  log in with:   ${OWNER.email}  /  ${OWNER.password}${login === 'ok' ? '' : `   (login check failed: ${login})`}`);
+	console.log(`  sandbox:       ${vendor.sandbox.url}`);
+	console.log(`    Enboarder base URL: ${vendor.urls.enboarder}   API key: ${vendor.DEMO_CREDENTIALS.enboarder.apiKey}`);
+	for (const credential of credentials) console.log(`    credential in n8n:  "${credential.name}" (${credential.type})`);
+	console.log(`  examples:      ${workflows.map((workflow) => `"${workflow.name}"`).join(', ') || '(none)'}`);
+	console.log('  Press Ctrl-C to stop n8n and the sandbox.');
+	console.log(bar);
+}
 
+async function main() {
+	const options = parseArgs(process.argv.slice(2));
+	const started = Date.now();
+	await checkPorts(options);
+	if (options.build) await buildPackage();
+	const app = await installN8nApp();
+	const vendor = await startVendorSandbox(options);
+	const services = runningServices(vendor.sandbox);
+	try {
+		const env = prepareUserFolder(options, app);
+		await installPackage();
 		const state = options.reimport ? {} : readState();
-		const { credentials, files } = loadCredentials({ vendorBaseUrls: urls, DEMO_CREDENTIALS, sandboxUrl: sandbox.url });
-		step(`Importing ${credentials.length} sandbox credential(s) from ${files.map((file) => file.slice(repoRoot.length + 1)).join(', ')}`);
-		if (state.credentials === digest(credentials)) info('unchanged since the last start; skipped');
-		else {
-			await importCredentials(app, { env, userFolder, credentials });
-			state.credentials = digest(credentials);
-			writeFileSync(stateFile, JSON.stringify(state, null, 2));
-			for (const credential of credentials) info(`${credential.name} (${credential.type}, id ${credential.id})`);
-		}
-
-		const workflows = loadExampleWorkflows();
-		step(`Importing ${workflows.length} example workflow(s) from examples/`);
-		state.workflows ??= {};
-		const changed = workflows.filter((workflow) => state.workflows[workflow.id] !== digest(workflow));
-		if (changed.length === 0) info('unchanged since the last start; skipped (use --reimport to overwrite edits made in n8n)');
-		else {
-			await importWorkflows(app, { env, userFolder, workflows: changed });
-			for (const workflow of changed) {
-				state.workflows[workflow.id] = digest(workflow);
-				info(`${workflow.name} (id ${workflow.id})`);
-			}
-			writeFileSync(stateFile, JSON.stringify(state, null, 2));
-		}
-
+		const credentials = await importSandboxCredentials(app, env, state, vendor);
+		const workflows = await importExampleWorkflows(app, env, state);
 		// Checked again: the build and imports take a while and something may have grabbed the port.
 		if (await portInUse(options.port)) fail(`Port ${options.port} became busy while preparing; is another n8n starting?`);
-
-		step(`Starting n8n on http://127.0.0.1:${options.port} (log: .n8n-start/n8n.log)`);
-		const log = createWriteStream(n8nLogFile, { flags: 'a' });
-		log.write(`\n--- npm start ${new Date().toISOString()} ---\n`);
-		// Own process group: Ctrl-C reaches only us, and we stop n8n once, gracefully, with SIGTERM.
-		n8n = spawn(app.nodeBin, [app.n8nBin, 'start'], { cwd: userFolder, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-		for (const stream of [n8n.stdout, n8n.stderr]) {
-			stream.setEncoding('utf8');
-			let pending = '';
-			stream.on('data', (chunk) => {
-				log.write(chunk);
-				pending += chunk;
-				const lines = pending.split('\n');
-				pending = lines.pop();
-				for (const line of lines) if (line.trim()) console.log(`  n8n │ ${line}`);
-			});
-		}
-		n8n.on('exit', (code, signal) => {
-			if (!stopping) {
-				console.error(`\n✖ n8n exited unexpectedly (${signal ?? `exit code ${code}`}); see .n8n-start/n8n.log`);
-				void stop(1);
-			}
-		});
-
+		services.n8n = startN8n(app, env, options, services);
 		const baseUrl = `http://127.0.0.1:${options.port}`;
-		if (!(await waitForReady(baseUrl, n8n, 180_000))) {
-			if (!stopping) {
-				console.error(`\n✖ n8n did not become ready at ${baseUrl}/healthz/readiness within 3 minutes; see .n8n-start/n8n.log`);
-				await stop(1);
+		if (!(await waitForReady(baseUrl, services.n8n, 180_000))) {
+			if (!services.stopping) {
+				console.error(`\n✖ n8n did not become ready at ${baseUrl} within 3 minutes; see .n8n-start/n8n.log`);
+				await services.stop(1);
 			}
 			return;
 		}
-		const login = await checkLogin(baseUrl);
-		const bar = '═'.repeat(72);
-		console.log(`\n${bar}`);
-		console.log(`  n8n is ready (${Math.round((Date.now() - started) / 1000)}s):  ${baseUrl}`);
-		console.log(`  log in with:   ${OWNER.email}  /  ${OWNER.password}${login === 'ok' ? '' : `   (login check failed: ${login})`}`);
-		console.log(`  sandbox:       ${sandbox.url}`);
-		console.log(`    Enboarder base URL: ${urls.enboarder}   API key: ${DEMO_CREDENTIALS.enboarder.apiKey}`);
-		for (const credential of credentials) console.log(`    credential in n8n:  "${credential.name}" (${credential.type})`);
-		console.log(`  examples:      ${workflows.map((workflow) => `"${workflow.name}"`).join(', ') || '(none)'}`);
-		console.log('  Press Ctrl-C to stop n8n and the sandbox.');
-		console.log(bar);
+		printWelcome({ baseUrl, started, login: await checkLogin(baseUrl), vendor, credentials, workflows });
 	} catch (error) {
 		console.error(`\n✖ ${error.message}`);
-		await stop(1);
+		await services.stop(1);
 	}
 }
 
