@@ -3,15 +3,12 @@ import type {
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
-	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { ENBOARDER_BASE_URL_PROPERTY, ENBOARDER_TEST_BASE_URL, enboarderRegionProperty } from '../shared/auth/enboarderCredentialFields';
-import { clientCredentialsPreAuthentication } from '../shared/auth/clientCredentials';
-import { enboarderGrant } from '../shared/auth/enboarderOAuth2';
-import { heldToken, TOKEN_FIELDS, withStoredToken } from '../shared/token';
+import { enboarderOAuth2 as scheme } from '../shared/token/schemes/enboarderOAuth2';
 
 /**
  * Enboarder's OAuth2 client-credentials flow (seed 000): a token from the region's token URL, valid
@@ -76,17 +73,15 @@ export class EnboarderOAuth2Api implements ICredentialType {
 				{ name: 'Workflows, Basic (api/workflow.basic)', value: 'api/workflow.basic' },
 			],
 		},
-		...TOKEN_FIELDS,
+		...scheme.persists,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return await clientCredentialsPreAuthentication(this.helpers, enboarderGrant(credentials), heldToken(credentials));
+		return await scheme.obtain(this.helpers, credentials);
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		// Renewed first when due, like every token credential (shared/token/credentialFields.ts).
-		return withStoredToken(credentials, requestOptions, (token) => token);
-	}
+	// Renewed first when due, like every token credential (shared/token/credentialFields.ts).
+	authenticate = scheme.apply;
 
 	test: ICredentialTestRequest = {
 		request: {

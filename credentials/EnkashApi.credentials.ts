@@ -7,13 +7,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { enkashAuthenticate, enkashPreAuthentication } from '../shared/auth/enkash';
-import { LOGIN_CLAIM_FIELD, LOGIN_REFUSAL_FIELD, TOKEN_FIELDS } from '../shared/token';
+import { enkashPasswordGrant as scheme } from '../shared/token/schemes/enkashPasswordGrant';
 
 /**
  * Enkash Accounts Receivable: OAuth2 password grant (Basic client header, form body), access and
- * refresh tokens kept in hidden fields. See shared/auth/enkash.ts for how tokens are renewed and
- * why a rejected login is never retried.
+ * refresh tokens kept in hidden fields. Its token scheme, shared/token/schemes/enkashPasswordGrant.ts,
+ * says how tokens are renewed and why a rejected login is never retried.
  */
 export class EnkashApi implements ICredentialType {
 	name = 'enkashApi';
@@ -93,16 +92,14 @@ export class EnkashApi implements ICredentialType {
 			placeholder: 'CEKFOWV7UQ',
 			description: "Your company's Enkash client ID (CEK followed by 7 letters or digits)",
 		},
-		...TOKEN_FIELDS,
-		LOGIN_REFUSAL_FIELD,
-		LOGIN_CLAIM_FIELD,
+		...scheme.persists,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return await enkashPreAuthentication(this.helpers, credentials);
+		return await scheme.obtain(this.helpers, credentials);
 	}
 
-	authenticate = enkashAuthenticate;
+	authenticate = scheme.apply;
 
 	test: ICredentialTestRequest = {
 		request: {

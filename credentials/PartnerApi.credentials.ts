@@ -7,9 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { clientCredentialsPreAuthentication } from '../shared/auth/clientCredentials';
-import { partnerGrant } from '../shared/auth/partner';
-import { bearerAuthenticate, heldToken, TOKEN_FIELDS } from '../shared/token';
+import { partnerClientCredentials as scheme } from '../shared/token/schemes/partnerClientCredentials';
 
 /**
  * The Partner API's client credentials (seed 001): `POST /api/oauth/token` with a JSON body, a JWT
@@ -52,14 +50,14 @@ export class PartnerApi implements ICredentialType {
 			required: true,
 			description: 'The secret that goes with the client ID; sent only to the token URL',
 		},
-		...TOKEN_FIELDS,
+		...scheme.persists,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return await clientCredentialsPreAuthentication(this.helpers, partnerGrant(credentials), heldToken(credentials));
+		return await scheme.obtain(this.helpers, credentials);
 	}
 
-	authenticate = bearerAuthenticate;
+	authenticate = scheme.apply;
 
 	// The token request itself is the test: it succeeds only with a valid client ID and secret.
 	test: ICredentialTestRequest = {

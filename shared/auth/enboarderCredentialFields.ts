@@ -1,3 +1,4 @@
+/** The Region and Base URL fields both Enboarder credentials share, and their Test button's base URL. */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ENBOARDER_REGIONS } from './enboarderRegions';

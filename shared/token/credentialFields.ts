@@ -1,3 +1,4 @@
+/** How a token credential declares, and sends, the token it keeps. */
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { heldToken } from './heldToken';

@@ -1,3 +1,4 @@
+/** A credential's identity as a one-way digest of its secrets. */
 import { createHash } from 'node:crypto';
 
 /**

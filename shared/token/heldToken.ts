@@ -1,3 +1,4 @@
+/** The hidden fields where every token credential of this package keeps its token, read and written. */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { TokenSet } from './tokenSet';
@@ -24,4 +25,17 @@ export interface TokenFields {
 
 export function tokenFields(token: TokenSet): TokenFields {
 	return { accessToken: token.accessToken, refreshToken: token.refreshToken ?? '', tokenRenewAt: token.renewAt };
+}
+
+/**
+ * The credential with `token` in its token fields — or with an empty token when there is none to send,
+ * so that n8n runs preAuthentication (the renewal) before the request. The refresh token held stays.
+ */
+export function withToken(credentials: ICredentialDataDecryptedObject, token: TokenSet | undefined): ICredentialDataDecryptedObject {
+	return {
+		...credentials,
+		accessToken: token?.accessToken ?? '',
+		tokenRenewAt: token?.renewAt ?? 0,
+		refreshToken: token?.refreshToken ?? credentials.refreshToken ?? '',
+	};
 }

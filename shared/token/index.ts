@@ -1,9 +1,8 @@
-import { LoginCoordination } from './loginClaim';
-import { LoginGuard } from './loginGuard';
-import { TokenManager } from './tokenManager';
-
+/** The token module's public face: token schemes, their registry, the token cache and the pieces schemes are made of. */
+export { clientCredentialsKey, clientCredentialsScheme, type ClientCredentialsGrant, type ClientCredentialsScheme } from './clientCredentials';
+export { bearerAuthenticate, TOKEN_FIELDS, TokenDueError, withStoredToken } from './credentialFields';
 export { fingerprint } from './fingerprint';
-export { heldToken, tokenFields, type TokenFields } from './heldToken';
+export { heldToken, tokenFields, withToken, type TokenFields } from './heldToken';
 export { LoginGuard } from './loginGuard';
 export {
 	CLAIM_POLL_MS,
@@ -19,6 +18,10 @@ export {
 	type LoginClaim,
 } from './loginClaim';
 export { LOGIN_REFUSAL_FIELD, refusalFor, refusalRecord, storedRefusal } from './loginRefusal';
+export { sendInLoginTurns } from './loginTurn';
+export { hasPasswordLogin, refusedByServer, type PasswordLoginScheme, type TokenScheme } from './scheme';
+export { TOKEN_SCHEMES, tokenScheme } from './schemes';
+export { loginCoordination, logins, tokens } from './state';
 export { TokenManager, type AcquireOptions, type TokenFetcher } from './tokenManager';
 export { TokenRequestError, requestToken, type TokenRequest } from './tokenRequest';
 export { jwtTimes, type JwtTimes } from './jwt';
@@ -37,12 +40,3 @@ export {
 	type TokenLifetime,
 	type TokenSet,
 } from './tokenSet';
-
-/**
- * Process-wide instances: n8n loads a package's credential and node files once per process, so
- * every item, execution and node of that process shares these.
- */
-export const tokens = new TokenManager();
-export const logins = new LoginGuard();
-export const loginCoordination = new LoginCoordination();
-export { bearerAuthenticate, TOKEN_FIELDS, TokenDueError, withStoredToken } from './credentialFields';

@@ -1,3 +1,4 @@
+/** Remembers, within one process, the password logins the server refused. */
 /**
  * Remembers password logins the server rejected, so they are never sent again automatically:
  * Enkash locks an account after three consecutive failed logins, and a scheduled workflow retrying
@@ -15,14 +16,6 @@ export class LoginGuard {
 
 	remember(key: string, error: Error): void {
 		this.rejected.set(key, error);
-	}
-
-	isRejected(key: string): boolean {
-		return this.rejected.has(key);
-	}
-
-	forget(key: string): void {
-		this.rejected.delete(key);
 	}
 
 	clear(): void {

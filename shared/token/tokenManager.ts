@@ -1,3 +1,4 @@
+/** The token cache of one process: one token per credential identity, one renewal at a time, and every token the server refused. */
 import { isUsable, type TokenSet } from './tokenSet';
 
 /** How many refused tokens are remembered per key. */
@@ -24,6 +25,8 @@ export interface AcquireOptions {
  *   instead of triggering another renewal.
  * - A rejected token is never handed out again, even while a caller still holds it (a credential
  *   read at the start of a run, the persisted token).
+ * - Per node run, it also knows the tokens refused even though they were just renewed: within that
+ *   run renewing again cannot help (see `refusedAfterRenewal`).
  */
 export class TokenManager {
 	private readonly tokens = new Map<string, TokenSet>();
@@ -33,8 +36,14 @@ export class TokenManager {
 	/** The last few tokens the server refused, per key: never handed out again, even when read back from the credential. */
 	private readonly refused = new Map<string, string[]>();
 
-	/** How many fetches actually ran, per key (for tests and benchmarks). */
-	readonly fetchCount = new Map<string, number>();
+	/**
+	 * Per node run (each run, poll or list search has its own context object), per key: access tokens
+	 * refused even though they were just renewed. Renewing again cannot help within that run, so later
+	 * refusals of the same token fail at once instead of each costing a token request; the next run
+	 * tries one renewal again, in case the refusal has been lifted. Unlike `refused`, which keeps a
+	 * token from being sent again, this keeps a token from being renewed again.
+	 */
+	private refusedInRun = new WeakMap<object, Map<string, Set<string>>>();
 
 	async acquire(key: string, options: AcquireOptions): Promise<TokenSet> {
 		const now = options.now ?? Date.now;
@@ -67,6 +76,23 @@ export class TokenManager {
 		return isUsable(candidate, now) ? candidate : undefined;
 	}
 
+	/** This run saw `accessToken` refused right after it was renewed: within the run, renewing again cannot help. */
+	refusedAfterRenewal(run: object, key: string, accessToken: string): void {
+		let byKey = this.refusedInRun.get(run);
+		if (!byKey) {
+			byKey = new Map();
+			this.refusedInRun.set(run, byKey);
+		}
+		const refused = byKey.get(key) ?? new Set<string>();
+		refused.add(accessToken);
+		byKey.set(key, refused);
+	}
+
+	/** Whether this run already saw `accessToken` refused right after a renewal. */
+	wasRefusedAfterRenewal(run: object, key: string, accessToken: string): boolean {
+		return this.refusedInRun.get(run)?.get(key)?.has(accessToken) ?? false;
+	}
+
 	/** Whether the server refused this very token: another process may have persisted it before it was refused. */
 	wasRefused(key: string, accessToken: string | undefined): boolean {
 		return accessToken !== undefined && (this.refused.get(key) ?? []).includes(accessToken);
@@ -79,16 +105,16 @@ export class TokenManager {
 		if (fresher) this.tokens.set(key, fresher);
 	}
 
-	/** Drops what is known for a key (the credential changed or its token was revoked). */
-	forget(key: string, accessToken?: string): void {
-		if (accessToken === undefined || this.tokens.get(key)?.accessToken === accessToken) this.tokens.delete(key);
+	/** Drops the token known for a key: the next renewal starts from nothing (a password login). */
+	forget(key: string): void {
+		this.tokens.delete(key);
 	}
 
 	/** Forgets every token (a new process starts like this). */
 	clear(): void {
 		this.tokens.clear();
 		this.refused.clear();
-		this.fetchCount.clear();
+		this.refusedInRun = new WeakMap();
 	}
 
 	private freshest(key: string, held: Partial<TokenSet> | undefined): TokenSet | undefined {
@@ -104,7 +130,6 @@ export class TokenManager {
 
 	private renew(key: string, fetch: TokenFetcher, previous: TokenSet | undefined): Promise<TokenSet> {
 		const renewal = (async () => {
-			this.fetchCount.set(key, (this.fetchCount.get(key) ?? 0) + 1);
 			const token = await fetch(previous);
 			// A server that hands a refused token out again (some reissue a live token) vouches for it.
 			const refused = this.refused.get(key);

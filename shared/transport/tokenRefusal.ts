@@ -37,14 +37,6 @@ interface Refused {
 }
 
 /**
- * Per node run (each run, poll or list search has its own context object): access tokens refused
- * even though they were just renewed. Renewing again cannot help within that run, so later
- * refusals of the same token fail at once instead of each costing a token request; the next run
- * tries one renewal again, in case the refusal has been lifted.
- */
-const renewalDidNotHelp = new WeakMap<object, Set<string>>();
-
-/**
  * Sends a request through `authenticatedRequest`; when the answer's body refuses the access token
  * (whatever its HTTP status; a 401 n8n has already renewed and resent), treats it exactly like n8n
  * treats a 401:
@@ -70,14 +62,10 @@ export async function requestRenewingRefusedToken(
 	// Not a token credential (an API key): there is nothing to renew, the answer stands.
 	if (!refused || !tokenKey || !accessToken) return answer(first.outcome);
 
-	let hopeless = renewalDidNotHelp.get(context);
-	if (!hopeless) {
-		hopeless = new Set();
-		renewalDidNotHelp.set(context, hopeless);
-	}
-	// n8n's own 401 renewal already produced this token, or another item saw it refused right after renewing.
-	if (first.sent.renewedAfter401 === true || hopeless.has(accessToken)) {
-		hopeless.add(accessToken);
+	// n8n's own 401 renewal already produced this token, or another item of this run saw it refused
+	// right after renewing: renewing again within this run cannot help (see TokenManager).
+	if (first.sent.renewedAfter401 === true || tokens.wasRefusedAfterRenewal(context, tokenKey, accessToken)) {
+		tokens.refusedAfterRenewal(context, tokenKey, accessToken);
 		throw renewedTokenRefused(context, signal, refused);
 	}
 
@@ -87,7 +75,7 @@ export async function requestRenewingRefusedToken(
 	const second = await send(context, credentialType, request);
 	const refusedAgain = refusalIn(second.outcome, request, signal);
 	if (!refusedAgain) return answer(second.outcome);
-	if (second.sent.accessToken) hopeless.add(second.sent.accessToken);
+	if (second.sent.accessToken) tokens.refusedAfterRenewal(context, tokenKey, second.sent.accessToken);
 	throw renewedTokenRefused(context, signal, refusedAgain);
 }
 

@@ -7,8 +7,8 @@ import { beforeEach, describe, test } from 'node:test';
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { ENKASH_TOKEN_REFUSAL } from '../../nodes/Enkash/transport/errorResponse';
-import { enkashPreAuthentication } from '../../shared/auth/enkash';
 import { logins, tokens } from '../../shared/token';
+import { enkashPasswordGrant } from '../../shared/token/schemes/enkashPasswordGrant';
 import { requestRenewingRefusedToken } from '../../shared/transport/tokenRefusal';
 
 const node: INode = {
@@ -39,7 +39,7 @@ function enkashRun(persisted: ICredentialDataDecryptedObject, accepts: (token: s
 		},
 		async httpRequestWithAuthentication(this: unknown, _type: string, _request: IHttpRequestOptions, options: { credentialsDecrypted: { data: ICredentialDataDecryptedObject } }) {
 			const data = options.credentialsDecrypted.data;
-			if (data.accessToken === '') Object.assign(data, await enkashPreAuthentication(helpers as never, data));
+			if (data.accessToken === '') Object.assign(data, await enkashPasswordGrant.obtain(helpers as never, data));
 			const token = String(data.accessToken);
 			counts.sent.push(token);
 			await new Promise((resolve) => setImmediate(resolve));

@@ -1,7 +1,14 @@
-import type { IHttpRequestHelper } from 'n8n-workflow';
+/** The OAuth2 client-credentials grant as a token scheme: a token is never refreshed, a new one is requested. */
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { secureUrlProblem } from '../secureUrl';
-import { fingerprint, requestToken, TokenRequestError, tokenFields, tokens, type TokenFields, type TokenSet } from '../token';
+import { withStoredToken, TOKEN_FIELDS } from './credentialFields';
+import { fingerprint } from './fingerprint';
+import { heldToken, tokenFields, type TokenFields } from './heldToken';
+import { defineTokenScheme, refusedByServer, type TokenScheme } from './scheme';
+import { tokens } from './state';
+import { requestToken, TokenRequestError } from './tokenRequest';
+import type { TokenSet } from './tokenSet';
 
 export interface ClientCredentialsGrant {
 	/** The vendor's name, for messages. */
@@ -55,4 +62,28 @@ export async function clientCredentialsPreAuthentication(
 	});
 	// No refresh token: these grants are renewed by asking again.
 	return tokenFields({ ...token, refreshToken: undefined });
+}
+
+export interface ClientCredentialsScheme {
+	credentialType: string;
+	vendor: string;
+	/** The grant a credential's fields describe; throws, before anything is sent, when they describe none. */
+	grant(credentials: ICredentialDataDecryptedObject): ClientCredentialsGrant;
+	/** The Authorization header's value for a token (`Bearer <token>`, or the bare token). */
+	header(token: string): string;
+}
+
+/** A token scheme for a client-credentials credential: the token kept in `TOKEN_FIELDS`, renewed by a new grant. */
+export function clientCredentialsScheme(scheme: ClientCredentialsScheme): TokenScheme {
+	return defineTokenScheme({
+		credentialType: scheme.credentialType,
+		vendor: scheme.vendor,
+		persists: TOKEN_FIELDS,
+		identity: (credentials) => clientCredentialsKey(scheme.grant(credentials)),
+		obtain: async (helpers, credentials) => await clientCredentialsPreAuthentication(helpers, scheme.grant(credentials), heldToken(credentials)),
+		// A refused grant is reported as it is; the next request asks again (no lockout to fear).
+		refusal: refusedByServer,
+		// Renewed first when due, like every token credential (credentialFields.ts).
+		apply: async (credentials, requestOptions) => withStoredToken(credentials, requestOptions, scheme.header),
+	});
 }

@@ -1,9 +1,10 @@
+/** Enboarder's OAuth2 token scheme (seed 000): client credentials (form, HTTP Basic) from the region's token URL, sent as `Authorization: <token>`. */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { ENBOARDER_REGIONS, enboarderApiBaseUrl } from './enboarderRegions';
-import { normalizeUrl } from '../secureUrl';
-import { TokenRequestError } from '../token';
-import { clientCredentialsKey, type ClientCredentialsGrant } from './clientCredentials';
+import { ENBOARDER_REGIONS } from '../../auth/enboarderRegions';
+import { normalizeUrl } from '../../secureUrl';
+import { clientCredentialsScheme, type ClientCredentialsGrant } from '../clientCredentials';
+import { TokenRequestError } from '../tokenRequest';
 
 /** The Enboarder OAuth2 credential's client-credentials grant; Canada has no published token URL. */
 export function enboarderGrant(credentials: ICredentialDataDecryptedObject): ClientCredentialsGrant {
@@ -29,10 +30,10 @@ export function enboarderGrant(credentials: ICredentialDataDecryptedObject): Cli
 	};
 }
 
-export function enboarderOAuth2BaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return enboarderApiBaseUrl(String(credentials.region ?? 'au'), credentials.baseUrl);
-}
-
-export function enboarderOAuth2TokenKey(credentials: ICredentialDataDecryptedObject): string {
-	return clientCredentialsKey(enboarderGrant(credentials));
-}
+export const enboarderOAuth2 = clientCredentialsScheme({
+	credentialType: 'enboarderOAuth2Api',
+	vendor: 'Enboarder',
+	grant: enboarderGrant,
+	// Without a "Bearer" prefix, exactly as Enboarder's sample header shows.
+	header: (token) => token,
+});
