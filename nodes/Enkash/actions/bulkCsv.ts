@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { toCsv } from '../../../shared/csv';
+import { errorItem } from '../../../shared/itemRunner';
 import { multipartFile } from '../../../shared/multipart';
 import { companyId, enkashApiRequest } from '../transport';
 
@@ -99,8 +100,9 @@ export function bulkCsvOperation(spec: BulkCsvSpec) {
 	}
 
 	function failure(context: IExecuteFunctions, itemIndex: number, message: string): INodeExecutionData {
-		if (!context.continueOnFail()) throw new NodeOperationError(context.getNode(), message, { itemIndex });
-		return { json: { error: message }, pairedItem: { item: itemIndex } };
+		const error = new NodeOperationError(context.getNode(), message, { itemIndex });
+		if (!context.continueOnFail()) throw error;
+		return errorItem(error, itemIndex);
 	}
 
 	async function fromItems(context: IExecuteFunctions, rowOf: BulkCsvSpec['rowOf']): Promise<INodeExecutionData[]> {

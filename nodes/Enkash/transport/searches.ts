@@ -1,5 +1,7 @@
+/** Enkash's two searches (invoices, customers), page after page: the one way the node looks records up. */
 import type { IDataObject } from 'n8n-workflow';
 
+import type { RetryAllowance } from '../../../shared/transport/retry';
 import { collectOffsetPages, type OffsetPage } from '../../../shared/pagination';
 import { enkashApiRequest, type EnkashContext } from './index';
 
@@ -13,6 +15,8 @@ export interface SearchOptions {
 	orderBy?: 'createdOn' | 'dueDate' | 'baseAmount' | 'invoiceId';
 	direction?: 'ASC' | 'DESC';
 	itemIndex?: number;
+	/** For a look-up after a create's lost answer: the create's retry allowance. */
+	allowance?: RetryAllowance;
 }
 
 /** `POST /api/v0/invoice/search`, page after page, until `max` or the last page. */
@@ -24,6 +28,7 @@ export async function findInvoices(context: EnkashContext, body: IDataObject, op
 				body,
 				itemIndex: options.itemIndex,
 				idempotent: true,
+				allowance: options.allowance,
 			})) as OffsetPage<IDataObject>,
 		{ max: options.max, pageSize: Math.min(MAX_PAGE_SIZE, options.pageSize ?? MAX_PAGE_SIZE) },
 	);
@@ -38,6 +43,7 @@ export async function findCustomers(context: EnkashContext, body: IDataObject, o
 				body,
 				itemIndex: options.itemIndex,
 				idempotent: true,
+				allowance: options.allowance,
 			})) as OffsetPage<IDataObject>,
 		{ max: options.max, pageSize: Math.min(MAX_PAGE_SIZE, options.pageSize ?? MAX_PAGE_SIZE) },
 	);

@@ -1,5 +1,9 @@
+/** A customer's form fields and the schema Enkash's customer endpoints check them against. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
+
+import { sortedByLabel } from '../../../../shared/descriptions/sortedByLabel';
+import { customerLocator } from './customerId';
 
 /** The customer's key contacts (Enkash requires 1 to 10, each with an e-mail or a mobile). */
 export const keyContactsField = (show: Record<string, string[]>, required: boolean): INodeProperties => ({
@@ -94,4 +98,31 @@ export function customerInput(fields: IDataObject, keyContacts: IDataObject | un
 	);
 	if (contacts) raw.customerKeyContacts = contacts;
 	return raw;
+}
+
+/** The fields of one new customer, shown for `display` (Create, and Bulk Create built from items). */
+export function customerFields(display: Record<string, string[]>): INodeProperties[] {
+	return [
+		{ displayName: 'Legal Name', name: 'legalName', type: 'string', required: true, default: '', description: "The customer's registered business name", displayOptions: { show: display } },
+		keyContactsField(display, true),
+		{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: { show: display }, options: CUSTOMER_FIELD_OPTIONS },
+	];
+}
+
+/** The customer and its changes, shown for `display` (Update, and Bulk Update built from items). */
+export function customerChangeFields(display: Record<string, string[]>): INodeProperties[] {
+	return [
+		customerLocator(display),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: { show: display },
+			// Sorted by label, as n8n lists "Add Field" choices.
+			options: sortedByLabel([...CUSTOMER_FIELD_OPTIONS, { displayName: 'Legal Name', name: 'legalName', type: 'string', default: '', description: "The customer's registered business name" }]),
+		},
+		{ ...keyContactsField(display, false), description: 'Replaces all key contacts when given; leave empty to keep them' },
+	];
 }

@@ -8,8 +8,9 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { errorItem } from '../../../../shared/itemRunner';
 import { enkashApiRequest } from '../../transport';
-import { INVOICE_ID } from './invoiceId';
+import { INVOICE_ID, invalidInvoiceId } from './invoiceId';
 
 const CHUNK = 500;
 
@@ -55,10 +56,7 @@ export function invoiceCollectionOperation(spec: {
 			const invoiceId = String(this.getNodeParameter('invoiceId', itemIndex, '') ?? '').trim();
 			if (INVOICE_ID.test(invoiceId)) idOf.set(itemIndex, invoiceId);
 			else {
-				failures.set(
-					itemIndex,
-					new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Invoice ID must be EKINV followed by 10 digits (got "${invoiceId}")`, { itemIndex }),
-				);
+				failures.set(itemIndex, invalidInvoiceId(this, itemIndex, invoiceId));
 			}
 		}
 
@@ -96,7 +94,7 @@ export function invoiceCollectionOperation(spec: {
 			}
 			if (failure) {
 				if (!this.continueOnFail()) throw failure;
-				output.push({ json: { error: failure.message, invoiceId: invoiceId ?? null }, pairedItem: { item: itemIndex } });
+				output.push(errorItem(failure, itemIndex, { invoiceId: invoiceId ?? null }));
 				continue;
 			}
 			output.push({ json: { ...(result as CollectionResult) }, pairedItem: { item: itemIndex } });

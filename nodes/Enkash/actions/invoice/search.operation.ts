@@ -4,7 +4,7 @@ import { resultLimit, returnAllOrLimit } from '../../../../shared/descriptions/r
 import { itemDate, itemDateTime } from '../../../../shared/itemDates';
 import { choiceParameter, choicesParameter } from '../../../../shared/validation';
 import { findInvoices, type SearchOptions } from '../../transport/searches';
-import { CUSTOMER_ID_PATTERN } from '../customer/customerId';
+import { CUSTOMER_ID } from '../customer/customerId';
 
 const show = { resource: ['invoice'], operation: ['search'] };
 
@@ -172,7 +172,7 @@ function searchBody(this: IExecuteFunctions, filters: IDataObject, itemIndex: nu
 		createdOnTo: itemDateTime(this, itemIndex, filters.createdOnTo, 'Created On To', { endOfDay: true, description: hint }),
 	};
 	body.customerIds = list(filters.customerIds);
-	const badCustomer = (body.customerIds as string[] | undefined)?.find((id) => !new RegExp(CUSTOMER_ID_PATTERN).test(id));
+	const badCustomer = (body.customerIds as string[] | undefined)?.find((id) => !CUSTOMER_ID.test(id));
 	if (badCustomer !== undefined) {
 		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Customer IDs must each be KC followed by 14 capital letters or digits (got "${badCustomer}")`, {
 			itemIndex,

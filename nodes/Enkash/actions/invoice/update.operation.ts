@@ -3,7 +3,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { itemDate } from '../../../../shared/itemDates';
 import { validateInput } from '../../../../shared/validation';
 import { companyId, enkashApiRequest } from '../../transport';
-import { INVOICE_FIELD_OPTIONS, INVOICE_LABELS, invoiceSchema } from './create.operation';
+import { INVOICE_LABELS, invoiceSchema } from './invoiceBody';
+import { INVOICE_FIELD_OPTIONS } from './invoiceFields';
 import { invoiceIdFor, invoiceLocator } from './invoiceId';
 import { sortedByLabel } from '../../../../shared/descriptions/sortedByLabel';
 
