@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { enkashAuthenticate, enkashPreAuthentication } from '../shared/auth/enkash';
+import { ENKASH_ENVIRONMENTS, enkashAuthenticate, enkashPreAuthentication } from '../shared/auth/enkash';
 import { LOGIN_CLAIM_FIELD, LOGIN_REFUSAL_FIELD, TOKEN_FIELDS } from '../shared/token';
 
 /**
@@ -33,8 +33,8 @@ export class EnkashApi implements ICredentialType {
 			description: 'Which Enkash system to call',
 			options: [
 				{ name: 'Custom URL', value: 'custom', description: 'Another host, such as the local sandbox' },
-				{ name: 'Live', value: 'live', description: 'api.enkash.in' },
-				{ name: 'UAT (Testing)', value: 'uat', description: 'ekpayout-uat.enkash.in' },
+				{ name: 'Live', value: 'live', description: ENKASH_ENVIRONMENTS.live.replace('https://', '') },
+				{ name: 'UAT (Testing)', value: 'uat', description: ENKASH_ENVIRONMENTS.uat.replace('https://', '') },
 			],
 		},
 		{
@@ -43,7 +43,7 @@ export class EnkashApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'https://api.enkash.in',
+			placeholder: ENKASH_ENVIRONMENTS.live,
 			description: 'The API host, without a path. Must use HTTPS (loopback addresses excepted).',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
@@ -107,7 +107,8 @@ export class EnkashApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : ($credentials.environment === "uat" ? "https://ekpayout-uat.enkash.in" : "https://api.enkash.in")}}',
+				// The hosts come from ENKASH_ENVIRONMENTS, the one place they are written.
+				`={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : ($credentials.environment === "uat" ? "${ENKASH_ENVIRONMENTS.uat}" : "${ENKASH_ENVIRONMENTS.live}")}}`,
 			url: '/api/v0/customer/search',
 			method: 'POST',
 			qs: { limit: 1 },

@@ -39,7 +39,7 @@ export interface TokenRequest {
  * How a busy or briefly unavailable token endpoint (429, 503, connection refused) is asked again: a
  * few times and never for long, since every item waiting on this token waits with it.
  */
-export const TOKEN_RETRY_POLICY: Partial<RetryPolicy> = Object.freeze({ maxAttempts: 3, maxWaitMs: 10_000 });
+const TOKEN_RETRY_POLICY: Partial<RetryPolicy> = Object.freeze({ maxAttempts: 3, maxWaitMs: 10_000 });
 
 type TokenResponse = { statusCode: number; body: unknown; headers?: IDataObject };
 

@@ -55,7 +55,7 @@ export async function enboarderFullRequest(
  * What an n8n user reads for an Enboarder error body: Enboarder answers errors as `{message}`
  * (workflows, reports) or `{errorcode, message, errors, warnings}` (profiles).
  */
-export function describeEnboarderError(body: IDataObject): ErrorWords {
+function describeEnboarderError(body: IDataObject): ErrorWords {
 	const code = typeof body.errorcode === 'string' && body.errorcode ? ` (${body.errorcode})` : '';
 	const list = (value: unknown): string[] => (Array.isArray(value) ? value.map((entry) => (typeof entry === 'string' ? entry : JSON.stringify(entry))) : []);
 	const errors = list(body.errors);

@@ -1,3 +1,4 @@
+/** The Workflow resource's operations and its Operation field. */
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as cancel from './cancel.operation';

@@ -1,3 +1,4 @@
+/** Bharat Connect → Bulk Create Invoices: the Invoice → Bulk Upload request under the Bharat Connect resource. */
 import { bulkCsvOperation } from '../bulkCsv';
 import { invoiceBulkSpec } from '../invoice/invoiceBulk';
 

@@ -1,3 +1,4 @@
+/** Bharat Connect → Payment Confirmation: tells Enkash a payment settled some invoices. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 

@@ -1,3 +1,4 @@
+/** Customer → Bulk Create: many customers in one CSV upload. */
 import { bulkCsvOperation } from '../bulkCsv';
 import { customerBody } from './customerBody';
 import { customerFields } from './customerFields';

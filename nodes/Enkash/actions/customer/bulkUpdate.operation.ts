@@ -1,3 +1,4 @@
+/** Customer → Bulk Update: changes to many customers in one CSV upload. */
 import { bulkCsvOperation } from '../bulkCsv';
 import { customerIdFor } from './customerId';
 import { customerChanges } from './customerBody';

@@ -4,9 +4,10 @@ import { z } from 'zod';
 
 import { sortedByLabel } from '../../../../shared/descriptions/sortedByLabel';
 import { customerLocator } from './customerId';
+import { updateFieldsCollection } from '../../../../shared/descriptions/updateFields';
 
 /** The customer's key contacts (Enkash requires 1 to 10, each with an e-mail or a mobile). */
-export const keyContactsField = (show: Record<string, string[]>, required: boolean): INodeProperties => ({
+const keyContactsField = (show: Record<string, string[]>, required: boolean): INodeProperties => ({
 	displayName: 'Key Contacts',
 	name: 'keyContacts',
 	type: 'fixedCollection',
@@ -31,7 +32,7 @@ export const keyContactsField = (show: Record<string, string[]>, required: boole
 });
 
 /** The optional customer fields, for Create's Additional Fields and Update's Update Fields. */
-export const CUSTOMER_FIELD_OPTIONS: INodeProperties[] = [
+const CUSTOMER_FIELD_OPTIONS: INodeProperties[] = [
 	{ displayName: 'Account Number', name: 'accountNumber', type: 'string', default: '', description: 'Bank account number, 6 to 18 digits' },
 	{ displayName: 'Address', name: 'address', type: 'string', default: '', description: "The customer's billing address, printed on invoices" },
 	{ displayName: 'Assigned Agent', name: 'assignedAgent', type: 'string', default: '', description: 'Who looks after this customer' },
@@ -113,16 +114,11 @@ export function customerFields(display: Record<string, string[]>): INodeProperti
 export function customerChangeFields(display: Record<string, string[]>): INodeProperties[] {
 	return [
 		customerLocator(display),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show: display },
-			// Sorted by label, as n8n lists "Add Field" choices.
-			options: sortedByLabel([...CUSTOMER_FIELD_OPTIONS, { displayName: 'Legal Name', name: 'legalName', type: 'string', default: '', description: "The customer's registered business name" }]),
-		},
+		// Sorted by label, as n8n lists "Add Field" choices.
+		updateFieldsCollection(
+			display,
+			sortedByLabel([...CUSTOMER_FIELD_OPTIONS, { displayName: 'Legal Name', name: 'legalName', type: 'string', default: '', description: "The customer's registered business name" }]),
+		),
 		{ ...keyContactsField(display, false), description: 'Replaces all key contacts when given; leave empty to keep them' },
 	];
 }

@@ -1,6 +1,7 @@
+/** What an Enkash customer ID looks like, and the Customer field that takes one. */
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-export const CUSTOMER_ID_PATTERN = '^KC[A-Z0-9]{14}$';
+const CUSTOMER_ID_PATTERN = '^KC[A-Z0-9]{14}$';
 export const CUSTOMER_ID = new RegExp(CUSTOMER_ID_PATTERN);
 
 /** The Customer field: pick from a list searched by name, or enter an Enkash customer ID. */

@@ -1,3 +1,4 @@
+/** Operations on many invoices in one request (Dispatch, Delete Collection), results paired back to items. */
 import {
 	NodeApiError,
 	NodeOperationError,
@@ -5,10 +6,9 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	type JsonObject,
 } from 'n8n-workflow';
 
-import { errorItem } from '../../../../shared/itemRunner';
+import { asApiError, errorItem } from '../../../../shared/itemRunner';
 import { enkashApiRequest } from '../../transport';
 import { INVOICE_ID, invalidInvoiceId } from './invoiceId';
 
@@ -78,7 +78,7 @@ export function invoiceCollectionOperation(spec: {
 				for (const result of payload?.results ?? []) results.set(result.invoiceId, result);
 			} catch (error) {
 				// Enkash answers 404 when none of the chunk's invoices exist: each of them fails.
-				const apiError = error instanceof NodeApiError ? error : new NodeApiError(this.getNode(), error as JsonObject);
+				const apiError = asApiError(this, error);
 				for (const invoiceId of chunk) results.set(invoiceId, apiError);
 			}
 		}

@@ -1,3 +1,4 @@
+/** Invoice → Search: invoices matching the Filters, dates read in the workflow time zone. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { resultLimit, returnAllOrLimit } from '../../../../shared/descriptions/returnAll';
