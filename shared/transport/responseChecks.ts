@@ -1,3 +1,4 @@
+/** Checks on a response (timeout, JSON body) and their words. */
 import { NodeApiError, type IExecuteFunctions, type ILoadOptionsFunctions, type IPollFunctions, type JsonObject } from 'n8n-workflow';
 
 import { DEFAULT_TIMEOUT_SECONDS } from '../descriptions/requestOptions';

@@ -1,3 +1,4 @@
+/** Profile → Delete: removes a profile, looked up rather than resent after a lost answer. */
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { settle } from '../../../../shared/settle';

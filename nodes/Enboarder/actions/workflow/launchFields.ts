@@ -1,3 +1,4 @@
+/** An onboarding workflow's form fields, their schema and the launch and update bodies built from them. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 

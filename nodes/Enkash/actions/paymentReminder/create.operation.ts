@@ -1,3 +1,4 @@
+/** Payment Reminder → Create: a reminder for a customer, or the one it already has by that name. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { enkashApiRequest } from '../../transport';
