@@ -5,7 +5,6 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
-	type JsonObject,
 } from 'n8n-workflow';
 
 /** What an operation returns for one input item: the records it produced. */
@@ -71,11 +70,6 @@ export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: n
 		json: { error: error.message, ...(error.description ? { description: error.description } : {}), ...extra },
 		pairedItem: { item: itemIndex },
 	};
-}
-
-/** A failure of a request as an n8n API error (the transports already throw one; anything else is wrapped). */
-export function asApiError(context: IExecuteFunctions, error: unknown): NodeApiError {
-	return error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
 }
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {

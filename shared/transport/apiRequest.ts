@@ -16,7 +16,7 @@ import { assertSecureUrl } from '../secureUrl';
 import { settle } from '../settle';
 import { authenticatedRequest } from './authenticatedRequest';
 import { errorBody } from './errorBody';
-import { assertJsonBody, isTimeout, rewordTimeout, timeoutSeconds } from './responseChecks';
+import { assertJsonBody, isTimeout, timeoutSeconds, timeoutWords } from './responseChecks';
 import { classifyFailure, retryAllowance, withRetries } from './retry';
 import { lostAnswerWords, resendable, retryPolicyFor, type RequestSafety } from './retryOptions';
 import { runCredentials } from './runCredentials';
@@ -66,7 +66,7 @@ export async function apiRequest(context: ApiContext, api: VendorApi, request: A
 	const body = checkedBody(context, api, outcome.response, request.itemIndex);
 	const unwrapped = api.unwrap(body);
 	if ('payload' in unwrapped) return unwrapped.payload;
-	throw vendorError(context, api, new NodeApiError(context.getNode(), body as JsonObject), request.itemIndex, body);
+	throw refusal(context, api, body, request.itemIndex);
 }
 
 /** As `apiRequest`, the whole response (e.g. to tell 200 from 206); for requests with no look-up, whose answer is always a response. */
@@ -123,35 +123,47 @@ async function send(context: ApiContext, api: VendorApi, request: ApiRequest): P
 	throw failure(context, api, sent.error, request, seconds);
 }
 
+/** A failure of a request as an n8n API error (the pipeline already throws one; anything else is wrapped). */
+export function asApiError(context: ApiContext, error: unknown): NodeApiError {
+	return error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
+}
+
 function checkedBody(context: ApiContext, api: VendorApi, response: IN8nHttpFullResponse, itemIndex: number | undefined): IDataObject {
 	assertJsonBody(context, api.vendor, response.body, response.headers?.['content-type'], itemIndex);
 	return response.body as IDataObject;
 }
 
-/** A request that failed for good, worded once, here: the vendor's words, a timeout's, or a lost answer's. */
+/**
+ * A request that failed for good, as an n8n API error worded once, here: a lost answer that was not
+ * resent (saying how it was lost: a dropped connection, or no answer within the Timeout), else a
+ * timeout, else what the vendor answered. A 401 keeps the token layer's words.
+ */
 function failure(context: ApiContext, api: VendorApi, error: unknown, request: ApiRequest, seconds: number): NodeApiError {
-	const apiError = vendorError(context, api, error, request.itemIndex);
+	const apiError = asApiError(context, error);
 	const timedOut = isTimeout(error);
-	if (timedOut) rewordTimeout(apiError, api.vendor, seconds);
+	const answered = errorBody(apiError);
+	const said = answered && apiError.httpCode !== '401' ? api.describeError(answered) : undefined;
+	let words: { message: string; description: string | null } | undefined = said;
 	if (!resendable(request) && classifyFailure(error) === 'ambiguous') {
 		const cause = timedOut ? `${api.vendor} did not answer within ${seconds} s` : `the connection to ${api.vendor} was lost before it answered`;
-		const words = lostAnswerWords(api.vendor, request.itemIndex, cause, request.lostAnswer);
-		apiError.message = words.message;
-		apiError.description = words.description;
-	}
-	return apiError;
+		words = lostAnswerWords(api.vendor, request.itemIndex, cause, request.lostAnswer);
+	} else if (timedOut) words = timeoutWords(api.vendor, seconds);
+	return worded(apiError, words, said?.context, request.itemIndex);
 }
 
-/** The error as an n8n API error that says what the vendor said (a 401 keeps the token layer's words). */
-function vendorError(context: ApiContext, api: VendorApi, error: unknown, itemIndex: number | undefined, body?: IDataObject): NodeApiError {
-	const apiError = error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
-	const answered = body ?? errorBody(apiError);
-	const words = answered && apiError.httpCode !== '401' ? api.describeError(answered) : undefined;
+/** An error body in a successful answer (Enkash's envelope on a 200), in the vendor's words. */
+function refusal(context: ApiContext, api: VendorApi, body: IDataObject, itemIndex: number | undefined): NodeApiError {
+	const said = api.describeError(body);
+	return worded(new NodeApiError(context.getNode(), body as JsonObject), said, said?.context, itemIndex);
+}
+
+function worded(apiError: NodeApiError, words: { message: string; description: string | null } | undefined, details: IDataObject | undefined, itemIndex: number | undefined): NodeApiError {
 	if (words) {
 		apiError.message = words.message;
 		apiError.description = words.description;
-		Object.assign(apiError.context, words.context);
 	}
+	// The vendor's raw parts stay in the context for expressions and error workflows, whatever the words.
+	if (details) Object.assign(apiError.context, details);
 	if (itemIndex !== undefined) apiError.context.itemIndex = itemIndex;
 	return apiError;
 }

@@ -2,7 +2,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
 import { toCsv } from '../../../shared/csv';
-import { asApiError, errorItem } from '../../../shared/itemRunner';
+import { errorItem } from '../../../shared/itemRunner';
+import { asApiError } from '../../../shared/transport/apiRequest';
 import { multipartFile } from '../../../shared/multipart';
 import { companyId, enkashApiRequest } from '../transport';
 

@@ -8,7 +8,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { asApiError, errorItem } from '../../../../shared/itemRunner';
+import { errorItem } from '../../../../shared/itemRunner';
+import { asApiError } from '../../../../shared/transport/apiRequest';
 import { enkashApiRequest } from '../../transport';
 import { INVOICE_ID, invalidInvoiceId } from './invoiceId';
 
