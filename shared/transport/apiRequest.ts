@@ -56,7 +56,11 @@ export interface ApiRequest extends RequestSafety {
 	headers?: IDataObject;
 }
 
-/** What came back: the vendor's response, or the record a look-up found after the answer to a create was lost. */
+/**
+ * What came back: the vendor's response, or the record a look-up found after the answer to a create
+ * was lost. Kept apart rather than dressed as a response, so a found record is never unwrapped,
+ * checked or mistaken for an HTTP answer.
+ */
 type Outcome = { response: IN8nHttpFullResponse } | { found: unknown };
 
 /** Sends one request and returns the answer as the vendor's unwrapping gives it, or the record a lost-answer look-up found. */
@@ -101,6 +105,7 @@ async function send(context: ApiContext, api: VendorApi, request: ApiRequest): P
 	const sent = await settle(
 		async () =>
 			await withRetries<Outcome>(
+				// Enkash can refuse a token in a body (even with 200): that refusal then renews the token as a 401 does.
 				async () => ({
 					response: (tokenRefusal
 						? await requestRenewingRefusedToken(context, credentialType, http, tokenRefusal)

@@ -4,7 +4,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { resultLimit, returnAllOrLimit } from '../../../../shared/descriptions/returnAll';
 import { itemDate, itemDateTime } from '../../../../shared/itemDates';
 import { choiceParameter, choicesParameter } from '../../../../shared/validation';
-import { findInvoices, type SearchOptions } from '../../transport/searches';
+import { findInvoices, MAX_PAGE_SIZE, type SearchOptions } from '../../transport/searches';
 import { CUSTOMER_ID } from '../customer/customerId';
 
 const show = { resource: ['invoice'], operation: ['search'] };
@@ -147,7 +147,7 @@ export const description: INodeProperties[] = [
 				displayName: 'Page Size',
 				name: 'pageSize',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 5000 },
+				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
 				default: 500,
 				description: 'How many invoices each request asks for (Enkash allows up to 5,000)',
 			},
