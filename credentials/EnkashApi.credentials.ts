@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { ENKASH_ENVIRONMENTS } from '../shared/auth/enkash';
 import { enkashPasswordGrant as scheme } from '../shared/token/schemes/enkashPasswordGrant';
 
 /**
@@ -32,8 +33,8 @@ export class EnkashApi implements ICredentialType {
 			description: 'Which Enkash system to call',
 			options: [
 				{ name: 'Custom URL', value: 'custom', description: 'Another host, such as the local sandbox' },
-				{ name: 'Live', value: 'live', description: 'api.enkash.in' },
-				{ name: 'UAT (Testing)', value: 'uat', description: 'ekpayout-uat.enkash.in' },
+				{ name: 'Live', value: 'live', description: ENKASH_ENVIRONMENTS.live.replace('https://', '') },
+				{ name: 'UAT (Testing)', value: 'uat', description: ENKASH_ENVIRONMENTS.uat.replace('https://', '') },
 			],
 		},
 		{
@@ -42,7 +43,7 @@ export class EnkashApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'https://api.enkash.in',
+			placeholder: ENKASH_ENVIRONMENTS.live,
 			description: 'The API host, without a path. Must use HTTPS (loopback addresses excepted).',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
@@ -104,7 +105,8 @@ export class EnkashApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : ($credentials.environment === "uat" ? "https://ekpayout-uat.enkash.in" : "https://api.enkash.in")}}',
+				// The hosts come from ENKASH_ENVIRONMENTS, the one place they are written.
+				`={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : ($credentials.environment === "uat" ? "${ENKASH_ENVIRONMENTS.uat}" : "${ENKASH_ENVIRONMENTS.live}")}}`,
 			url: '/api/v0/customer/search',
 			method: 'POST',
 			qs: { limit: 1 },

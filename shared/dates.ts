@@ -1,3 +1,4 @@
+/** Date field values to the strings the vendors expect, in an explicit time zone. */
 import { DateTime, Info } from 'luxon';
 
 /**

@@ -1,3 +1,4 @@
+/** An item's date fields in the workflow's time zone, a bad one an error naming the item. */
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { DateValueError, toApiDate, toApiDateTime, type DateInput } from './dates';

@@ -1,3 +1,4 @@
+/** Runs an operation once per input item: concurrency, pairing, and the one shape of an error item under Continue on Fail. */
 import {
 	NodeApiError,
 	NodeOperationError,
@@ -54,12 +55,21 @@ export async function runForEachItem(
 			continue;
 		}
 		if (!continueOnFail) throw result;
-		output.push({
-			json: { error: result.message, ...(result.description ? { description: result.description } : {}) },
-			pairedItem: { item: itemIndex },
-		});
+		output.push(errorItem(result, itemIndex));
 	}
 	return output;
+}
+
+/**
+ * The output item of an item that failed under "Continue on Fail", in every operation: n8n's own
+ * shape, `{ json: { error: message }, pairedItem }`, with the error's description when it has one
+ * (what to check, the vendor's request ID) and `extra` fields that say which record failed.
+ */
+export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number, extra: IDataObject = {}): INodeExecutionData {
+	return {
+		json: { error: error.message, ...(error.description ? { description: error.description } : {}), ...extra },
+		pairedItem: { item: itemIndex },
+	};
 }
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {

@@ -1,3 +1,4 @@
+/** A multipart/form-data body with one file, built by hand (no runtime dependencies). */
 import { randomBytes } from 'node:crypto';
 
 /** A multipart/form-data body with one file part, built by hand: the package has no runtime dependencies. */

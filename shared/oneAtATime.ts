@@ -1,3 +1,4 @@
+/** Runs tasks with the same key one after the other within this process. */
 const chains = new Map<string, Promise<void>>();
 
 /**

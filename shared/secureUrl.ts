@@ -1,3 +1,4 @@
+/** Checks that a Base URL is HTTPS (loopback excepted) before anything is sent to it. */
 import { NodeOperationError, type INode } from 'n8n-workflow';
 
 const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;

@@ -1,3 +1,4 @@
+/** The outcome of an async step as a value, so what to do with a failure is decided in plain code. */
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /**

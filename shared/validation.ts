@@ -1,3 +1,4 @@
+/** Node parameters checked before any request: text and choices read safely, input validated against a schema, errors naming the item and field. */
 import { NodeOperationError, type INode } from 'n8n-workflow';
 import type { z } from 'zod';
 

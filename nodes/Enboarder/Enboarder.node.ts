@@ -1,3 +1,4 @@
+/** The Enboarder action node: its description and the router to its operations. */
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { requestOptions } from '../../shared/descriptions/requestOptions';

@@ -1,3 +1,4 @@
+/** The Enboarder Trigger: polls a workflow or form report for new rows. */
 import {
 	NodeConnectionTypes,
 	NodeOperationError,

@@ -1,3 +1,4 @@
+/** The Enkash action node: its description and the router to its operations. */
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import * as bharatConnect from './actions/bharatConnect/BharatConnect.resource';

@@ -1,3 +1,4 @@
+/** The Enkash Trigger: polls Enkash for new or changed invoices and customers. */
 import {
 	NodeConnectionTypes,
 	type IDataObject,

@@ -1,4 +1,7 @@
+/** The Options collection of both action nodes (concurrency, retries, timeout), with its defaults. */
 import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 import { sortedByLabel } from './sortedByLabel';
 
 /**
@@ -19,7 +22,7 @@ export function requestOptions(vendor: string, extra: INodeProperties[] = []): I
 				name: 'concurrency',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 50 },
-				default: 5,
+				default: DEFAULT_CONCURRENCY,
 				description: `How many items are sent to ${vendor} at the same time. They all share one access token.`,
 			},
 			{
@@ -27,7 +30,7 @@ export function requestOptions(vendor: string, extra: INodeProperties[] = []): I
 				name: 'maxRetryWaitSeconds',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 300 },
-				default: 30,
+				default: DEFAULT_RETRY_POLICY.maxWaitMs / 1000,
 				description: `The longest pause before a retry. If ${vendor}'s Retry-After asks for longer, the item fails instead of waiting.`,
 			},
 			{
@@ -35,7 +38,7 @@ export function requestOptions(vendor: string, extra: INodeProperties[] = []): I
 				name: 'retryAttempts',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 10 },
-				default: 4,
+				default: DEFAULT_RETRY_POLICY.maxAttempts,
 				description: `How many times a request is tried in all when ${vendor} answers 429 (too many requests) or 503 (unavailable)`,
 			},
 			{
@@ -51,7 +54,6 @@ export function requestOptions(vendor: string, extra: INodeProperties[] = []): I
 	};
 }
 
+/** The Options' own defaults; Retry Attempts and Max Retry Wait show the retry engine's (`DEFAULT_RETRY_POLICY`). */
 export const DEFAULT_CONCURRENCY = 5;
-export const DEFAULT_RETRY_ATTEMPTS = 4;
-export const DEFAULT_MAX_RETRY_WAIT_SECONDS = 30;
 export const DEFAULT_TIMEOUT_SECONDS = 60;

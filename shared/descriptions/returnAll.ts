@@ -1,3 +1,4 @@
+/** The Return All and Limit fields, as n8n's own nodes offer them. */
 import type { INodeProperties } from 'n8n-workflow';
 
 /** "Return All" and "Limit", as n8n's own nodes offer them, shown for the given operations. */

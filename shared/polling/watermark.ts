@@ -1,3 +1,4 @@
+/** What is new since the last poll, for records that carry a creation time. */
 /**
  * "What is new since the last poll" for records that carry a creation time: the poll remembers the
  * latest creation time it has seen (the watermark) and the IDs seen at exactly that time, asks the

@@ -1,5 +1,8 @@
-import { sleep, type IDataObject, type IHttpRequestHelper, type IHttpRequestOptions } from 'n8n-workflow';
+/** Asks a token endpoint for a token, through the shared retry engine, and reads the answer in either casing. */
+import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
+import { settle } from '../settle';
+import { withRetries, type RetryPolicy } from '../transport/retry';
 import { renewAtFor, type TokenSet } from './tokenSet';
 
 /** A token endpoint's refusal, worded for the user, carrying no secret. */
@@ -28,22 +31,29 @@ export interface TokenRequest {
 	now?: () => number;
 	/** For tests: replaces sleep between attempts. */
 	wait?: (ms: number) => Promise<void>;
+	/** For tests: the jitter source in [0,1). */
+	random?: () => number;
 }
 
-/** Attempts in all when the token endpoint is busy (429), unavailable (503) or refuses connections. */
-export const TOKEN_ATTEMPTS = 3;
-const MAX_TOKEN_WAIT_MS = 10_000;
+/**
+ * How a busy or briefly unavailable token endpoint (429, 503, connection refused) is asked again: a
+ * few times and never for long, since every item waiting on this token waits with it.
+ */
+const TOKEN_RETRY_POLICY: Partial<RetryPolicy> = Object.freeze({ maxAttempts: 3, maxWaitMs: 10_000 });
 
-/** How long to wait before asking the token endpoint again, or undefined when asking again is pointless. */
-function retryWaitMs(response: { statusCode: number; headers?: IDataObject } | undefined, transportFailure: string | undefined, attempt: number): number | undefined {
-	const backoff = 500 * 2 ** (attempt - 1);
-	if (!response) return transportFailure === 'ECONNREFUSED' ? backoff : undefined;
-	if (response.statusCode !== 429 && response.statusCode !== 503) return undefined;
-	const header = response.headers?.['retry-after'];
-	const seconds = Number(header);
-	if (header === undefined || !Number.isFinite(seconds)) return backoff;
-	const ms = Math.max(0, seconds * 1000);
-	return ms <= MAX_TOKEN_WAIT_MS ? ms : undefined;
+type TokenResponse = { statusCode: number; body: unknown; headers?: IDataObject };
+
+/** A 429 or 503 answer, thrown so the retry engine reads its status and Retry-After like any other. */
+class BusyAnswer {
+	readonly response: { status: number; headers: IDataObject };
+	constructor(readonly answer: TokenResponse) {
+		this.response = { status: answer.statusCode, headers: answer.headers ?? {} };
+	}
+}
+
+/** A request that got no answer, reduced to its code: the HTTP client's error holds the request headers (the secrets). */
+class NoAnswer {
+	constructor(readonly code: string) {}
 }
 
 /**
@@ -72,24 +82,25 @@ export async function requestToken(helpers: IHttpRequestHelper['helpers'], reque
 		options.body = request.json ?? {};
 	}
 
-	let response: { statusCode: number; body: unknown; headers?: IDataObject } | undefined;
+	// Neither a busy answer nor a refused connection is a refused login, so the lockout count is not touched.
+	let response: TokenResponse | undefined;
 	let transportFailure: string | undefined;
-	// A busy or briefly unavailable token endpoint (429, 503, connection refused) is asked again, a
-	// few times and never for long: every item waiting on this token would otherwise fail with it.
-	// Neither answer is a refused login, so the lockout count is not touched.
-	for (let attempt = 1; ; attempt++) {
-		response = undefined;
-		transportFailure = undefined;
-		try {
-			response = (await helpers.httpRequest(options)) as { statusCode: number; body: unknown; headers?: IDataObject };
-		} catch (error) {
-			// Only the error code is kept: the client's error object holds the request headers.
-			transportFailure = (error as { code?: string }).code ?? 'no response';
-		}
-		const wait = attempt < TOKEN_ATTEMPTS ? retryWaitMs(response, transportFailure, attempt) : undefined;
-		if (wait === undefined) break;
-		await (request.wait ?? sleep)(wait);
-	}
+	const sent = await settle(
+		async () =>
+			await withRetries(
+				async () => {
+					const answer = await settle(async () => (await helpers.httpRequest(options)) as TokenResponse);
+					if (!answer.ok) throw new NoAnswer((answer.error as { code?: string }).code ?? 'no response');
+					if (answer.value.statusCode === 429 || answer.value.statusCode === 503) throw new BusyAnswer(answer.value);
+					return answer.value;
+				},
+				{ policy: TOKEN_RETRY_POLICY, wait: request.wait, random: request.random },
+			),
+	);
+	if (sent.ok) response = sent.value;
+	else if (sent.error instanceof BusyAnswer) response = sent.error.answer;
+	else if (sent.error instanceof NoAnswer) transportFailure = sent.error.code;
+	else throw sent.error;
 	if (!response) {
 		throw new TokenRequestError(`Could not reach the ${request.vendor} token endpoint (${transportFailure})`, 0, false);
 	}

@@ -1,3 +1,4 @@
+/** The body a server answered an error with, from the error n8n wraps it in. */
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
 /** The body the server answered with, from the HTTP client's error n8n wraps in a NodeApiError. */

@@ -1,3 +1,4 @@
+/** Checks on a response (timeout, JSON body) and their words. */
 import { NodeApiError, type IExecuteFunctions, type ILoadOptionsFunctions, type IPollFunctions, type JsonObject } from 'n8n-workflow';
 
 import { DEFAULT_TIMEOUT_SECONDS } from '../descriptions/requestOptions';
@@ -21,9 +22,11 @@ export function isTimeout(error: unknown): boolean {
 }
 
 /** The words for a request that outlived the Timeout option. */
-export function rewordTimeout(error: NodeApiError, vendor: string, seconds: number): void {
-	error.message = `${vendor} did not answer within ${seconds} s`;
-	error.description = `Raise Options → Timeout if ${vendor} is slow. A create whose answer was lost is looked up before it is sent again, so nothing is doubled.`;
+export function timeoutWords(vendor: string, seconds: number): { message: string; description: string } {
+	return {
+		message: `${vendor} did not answer within ${seconds} s`,
+		description: `Raise Options → Timeout if ${vendor} is slow. A create whose answer was lost is looked up before it is sent again, so nothing is doubled.`,
+	};
 }
 
 /**

@@ -1,3 +1,4 @@
+/** The one retry engine: every API request and every token request is retried here, with the same backoff and Retry-After reading. */
 import { sleep } from 'n8n-workflow';
 
 import { settle } from '../settle';
@@ -11,7 +12,23 @@ export interface RetryPolicy {
 	baseDelayMs: number;
 }
 
+/** The defaults, here only: the node's Options (Retry Attempts, Max Retry Wait) show and fall back to these. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({ maxAttempts: 4, maxWaitMs: 30_000, baseDelayMs: 500 });
+
+/**
+ * How many tries may still fail, shared between a request and the look-ups sent between its tries:
+ * each failure worth retrying (of the request or of a look-up) takes one, an answer takes none. A
+ * create's look-ups draw on the create's allowance instead of having their own, so the two retry
+ * counts add up rather than multiply.
+ */
+export interface RetryAllowance {
+	readonly maxAttempts: number;
+	failures: number;
+}
+
+export function retryAllowance(maxAttempts: number): RetryAllowance {
+	return { maxAttempts: Math.max(1, Math.floor(maxAttempts)), failures: 0 };
+}
 
 export type FailureKind = 'rate-limited' | 'unavailable' | 'ambiguous' | 'final';
 
@@ -31,6 +48,8 @@ export interface RetryOptions {
 	beforeResendAfterAmbiguous?: () => Promise<unknown | undefined>;
 	/** Whether an 'ambiguous' failure may be resent at all (default false: only idempotent requests or those with beforeResendAfterAmbiguous). */
 	resendAmbiguous?: boolean;
+	/** Shared with the request this one is a look-up for; without it the policy's maxAttempts bound this request alone. */
+	allowance?: RetryAllowance;
 	onRetry?: (event: RetryEvent) => void;
 	/** For tests: replaces sleep. */
 	wait?: (ms: number) => Promise<void>;
@@ -157,6 +176,7 @@ export async function withRetries<T>(
 	options: RetryOptions = {},
 ): Promise<T> {
 	const policy = resolvePolicy(options.policy);
+	const allowance = options.allowance ?? retryAllowance(policy.maxAttempts);
 	const wait = options.wait ?? sleep;
 	const random = options.random ?? Math.random;
 	const lookup = options.beforeResendAfterAmbiguous;
@@ -170,7 +190,9 @@ export async function withRetries<T>(
 
 		const kind = classifyFailure(error);
 		const retryable = kind === 'rate-limited' || kind === 'unavailable' || (kind === 'ambiguous' && mayResendAmbiguous);
-		if (!retryable || attemptNumber >= policy.maxAttempts) throw error;
+		if (!retryable) throw error;
+		allowance.failures++;
+		if (allowance.failures >= allowance.maxAttempts) throw error;
 		const waitMs = waitBeforeRetry(error, attemptNumber, policy, random);
 		if (waitMs === undefined) throw error;
 

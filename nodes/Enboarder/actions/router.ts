@@ -1,3 +1,4 @@
+/** The Enboarder node's resources, handed to the shared router. */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeToOperation } from '../../../shared/router';

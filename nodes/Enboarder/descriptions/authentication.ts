@@ -1,3 +1,4 @@
+/** The Enboarder nodes' Authentication field and the credential each choice uses. */
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 /** The Enboarder node's and trigger's two credentials, each shown for its Authentication. */

@@ -1,3 +1,4 @@
+/** The Enboarder node's lists in the editor. */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { enboarderApiRequest } from '../transport';

@@ -1,23 +1,8 @@
-import {
-	NodeApiError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type IHttpRequestMethods,
-	type IHttpRequestOptions,
-	type ILoadOptionsFunctions,
-	type IN8nHttpFullResponse,
-	type IPollFunctions,
-	type JsonObject,
-} from 'n8n-workflow';
+/** How the Enboarder node talks to Enboarder: the shared request pipeline, given Enboarder's region URL and error words. */
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
 
 import { enboarderApiBaseUrl } from '../../../shared/auth/enboarderRegions';
-import { assertSecureUrl } from '../../../shared/secureUrl';
-import { authenticatedRequest } from '../../../shared/transport/authenticatedRequest';
-import { errorBody } from '../../../shared/transport/errorBody';
-import { assertJsonBody, isTimeout, rewordTimeout, timeoutSeconds } from '../../../shared/transport/responseChecks';
-import { classifyFailure, withRetries } from '../../../shared/transport/retry';
-import { runCredentials } from '../../../shared/transport/runCredentials';
-import { resendable, retryOptionsFor, rewordLostAnswer, type RequestSafety } from '../../../shared/transport/retryOptions';
+import { apiFullResponse, apiRequest, type ApiRequest, type ErrorWords, type VendorApi } from '../../../shared/transport/apiRequest';
 
 type EnboarderContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -35,20 +20,25 @@ export function restPath(context: EnboarderContext, path: string): string {
 	return `/restapi/${enboarderCredentialType(context) === 'enboarderOAuth2Api' ? 'v2' : 'v1'}${path}`;
 }
 
-export interface EnboarderRequestOptions extends RequestSafety {
-	body?: IDataObject;
-	qs?: IDataObject;
-	headers?: IDataObject;
-}
+export type EnboarderRequestOptions = Omit<ApiRequest, 'method' | 'path'>;
 
-/** The one place the Enboarder node talks HTTP: retries, token upkeep and Enboarder's error words. */
+/** Enboarder's part of the pipeline: answers are plain JSON, errors say `message`. */
+const ENBOARDER: VendorApi = {
+	vendor: 'Enboarder',
+	credentialType: enboarderCredentialType,
+	baseUrl: (credentials) => enboarderApiBaseUrl(String(credentials.region), credentials.baseUrl),
+	describeError: (body) => (typeof body.message === 'string' ? describeEnboarderError(body) : undefined),
+	unwrap: (body) => ({ payload: body }),
+};
+
+/** Sends one Enboarder request and returns its body (or what a lost-answer look-up found). */
 export async function enboarderApiRequest(
 	this: EnboarderContext,
 	method: IHttpRequestMethods,
 	path: string,
 	options: EnboarderRequestOptions = {},
 ): Promise<IDataObject> {
-	return (await enboarderFullRequest.call(this, method, path, options)).body as IDataObject;
+	return (await apiRequest(this, ENBOARDER, { ...options, method, path })) as IDataObject;
 }
 
 /** As `enboarderApiRequest`, with the HTTP status (Profile → List Workflows tells 200 from 206). */
@@ -56,59 +46,16 @@ export async function enboarderFullRequest(
 	this: EnboarderContext,
 	method: IHttpRequestMethods,
 	path: string,
-	options: EnboarderRequestOptions = {},
+	options: Omit<EnboarderRequestOptions, 'findExisting'> = {},
 ): Promise<IN8nHttpFullResponse> {
-	const credentialType = enboarderCredentialType(this);
-	const credentials = await runCredentials(this, credentialType);
-	const seconds = timeoutSeconds(this, options.itemIndex);
-	const request: IHttpRequestOptions = {
-		method,
-		baseURL: assertSecureUrl(this.getNode(), enboarderApiBaseUrl(String(credentials.region), credentials.baseUrl), 'Base URL'),
-		url: path,
-		headers: { Accept: 'application/json', ...options.headers },
-		json: true,
-		returnFullResponse: true,
-		timeout: seconds * 1000,
-	};
-	if (options.body) request.body = options.body;
-	if (options.qs) request.qs = options.qs;
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await withRetries(
-			async () => await authenticatedRequest(this, credentialType, request),
-			retryOptionsFor(this, options, (found) => ({ statusCode: 200, headers: {}, body: found as IDataObject }) satisfies IN8nHttpFullResponse),
-		)) as IN8nHttpFullResponse;
-	} catch (error) {
-		const apiError = enboarderError(this, error, options.itemIndex);
-		if (isTimeout(error)) rewordTimeout(apiError, 'Enboarder', seconds);
-		if (!resendable(options) && classifyFailure(error) === 'ambiguous') {
-			rewordLostAnswer(apiError, 'Enboarder', options.itemIndex, isTimeout(error) ? `Enboarder did not answer within ${seconds} s` : undefined);
-		}
-		throw apiError;
-	}
-	assertJsonBody(this, 'Enboarder', response.body, response.headers?.['content-type'], options.itemIndex);
-	return response;
+	return await apiFullResponse(this, ENBOARDER, { ...options, method, path });
 }
 
 /**
- * Enboarder answers errors as `{message}` (workflows, reports) or `{errorcode, message, errors,
- * warnings}` (profiles): those words become the n8n error the user reads.
+ * What an n8n user reads for an Enboarder error body: Enboarder answers errors as `{message}`
+ * (workflows, reports) or `{errorcode, message, errors, warnings}` (profiles).
  */
-function enboarderError(context: EnboarderContext, error: unknown, itemIndex?: number): NodeApiError {
-	const apiError = error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
-	const body = errorBody(apiError);
-	if (body && typeof body.message === 'string' && apiError.httpCode !== '401') {
-		const { message, description, context: details } = describeEnboarderError(body);
-		apiError.message = message;
-		apiError.description = description;
-		Object.assign(apiError.context, details);
-	}
-	if (itemIndex !== undefined) apiError.context.itemIndex = itemIndex;
-	return apiError;
-}
-
-/** What an n8n user reads for an Enboarder error body. */
-export function describeEnboarderError(body: IDataObject): { message: string; description: string | null; context: IDataObject } {
+function describeEnboarderError(body: IDataObject): ErrorWords {
 	const code = typeof body.errorcode === 'string' && body.errorcode ? ` (${body.errorcode})` : '';
 	const list = (value: unknown): string[] => (Array.isArray(value) ? value.map((entry) => (typeof entry === 'string' ? entry : JSON.stringify(entry))) : []);
 	const errors = list(body.errors);

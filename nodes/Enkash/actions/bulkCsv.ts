@@ -1,14 +1,9 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-	type JsonObject,
-} from 'n8n-workflow';
+/** Enkash's CSV bulk endpoints as an operation: rows from items or a file, each row's result paired back to its item. */
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
 import { toCsv } from '../../../shared/csv';
+import { errorItem } from '../../../shared/itemRunner';
+import { asApiError } from '../../../shared/transport/apiRequest';
 import { multipartFile } from '../../../shared/multipart';
 import { companyId, enkashApiRequest } from '../transport';
 
@@ -99,8 +94,9 @@ export function bulkCsvOperation(spec: BulkCsvSpec) {
 	}
 
 	function failure(context: IExecuteFunctions, itemIndex: number, message: string): INodeExecutionData {
-		if (!context.continueOnFail()) throw new NodeOperationError(context.getNode(), message, { itemIndex });
-		return { json: { error: message }, pairedItem: { item: itemIndex } };
+		const error = new NodeOperationError(context.getNode(), message, { itemIndex });
+		if (!context.continueOnFail()) throw error;
+		return errorItem(error, itemIndex);
 	}
 
 	async function fromItems(context: IExecuteFunctions, rowOf: BulkCsvSpec['rowOf']): Promise<INodeExecutionData[]> {
@@ -119,7 +115,7 @@ export function bulkCsvOperation(spec: BulkCsvSpec) {
 			if (spec.findExisting) existing = await spec.findExisting(context, rows);
 		} catch (error) {
 			// Without the look-up a row could be created twice: none is sent, and each row's item says why.
-			const apiError = error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
+			const apiError = asApiError(context, error);
 			for (const row of rows) output[row.itemIndex] = failure(context, row.itemIndex, `Item ${row.itemIndex + 1}: ${apiError.message}`);
 			return output.filter((item): item is INodeExecutionData => item !== undefined);
 		}
@@ -135,7 +131,7 @@ export function bulkCsvOperation(spec: BulkCsvSpec) {
 			try {
 				results = await upload(context, Buffer.from(toCsv(columns, chunk.map((row) => row.body))), spec.fileName);
 			} catch (error) {
-				const apiError = error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
+				const apiError = asApiError(context, error);
 				for (const row of chunk) output[row.itemIndex] = failure(context, row.itemIndex, `Item ${row.itemIndex + 1}: ${apiError.message}`);
 				continue;
 			}

@@ -1,3 +1,4 @@
+/** The Enkash node's lists in the editor (customers, invoices). */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { enkashApiRequest } from '../transport';

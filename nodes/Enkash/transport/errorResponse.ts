@@ -1,3 +1,4 @@
+/** Enkash's envelope and its errorResponse, in the words an n8n user reads. */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { BodyTokenRefusal } from '../../../shared/transport/tokenRefusal';

@@ -1,3 +1,4 @@
+/** The trigger's Invoice Paid or Status Changed event. */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { advance, newSinceWatermark, type Watermark } from '../../../shared/polling/watermark';

@@ -1,3 +1,4 @@
+/** The trigger's New Customer event. */
 import type { IDataObject } from 'n8n-workflow';
 
 import { advance, newSinceWatermark, type Watermark } from '../../../shared/polling/watermark';

@@ -1,3 +1,4 @@
+/** The trigger's Invoice Became Overdue event. */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 

@@ -1,3 +1,4 @@
+/** What one event of the Enkash Trigger is: how it polls and what it outputs. */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 /** One kind of event the Enkash Trigger watches for. */

@@ -1,3 +1,4 @@
+/** Profile → Create: one Enboarder profile per item. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { restPath } from '../../transport';

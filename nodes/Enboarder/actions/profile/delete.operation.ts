@@ -1,8 +1,9 @@
-import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+/** Profile → Delete: removes a profile, looked up rather than resent after a lost answer. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { settle } from '../../../../shared/settle';
 import { enboarderApiRequest } from '../../transport';
 import { profileIdField, profileIdFor, profilePath } from './profileId';
+import { deletedProfile } from './profileLookup';
 
 export const description: INodeProperties[] = [profileIdField('delete')];
 
@@ -14,11 +15,5 @@ export const description: INodeProperties[] = [profileIdField('delete')];
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const path = profilePath(this, itemIndex);
 	const id = Number(profileIdFor(this, itemIndex));
-	const findExisting = async (): Promise<IDataObject | undefined> => {
-		const lookup = await settle(async () => await enboarderApiRequest.call(this, 'GET', path, { itemIndex, idempotent: true }));
-		if (lookup.ok) return undefined;
-		if (lookup.error instanceof NodeApiError && lookup.error.httpCode === '404') return { message: 'Profile Deleted', id };
-		throw lookup.error;
-	};
-	return [await enboarderApiRequest.call(this, 'DELETE', path, { itemIndex, findExisting })];
+	return [await enboarderApiRequest.call(this, 'DELETE', path, { itemIndex, findExisting: async (allowance) => await deletedProfile(this, path, id, itemIndex, allowance) })];
 }

@@ -1,3 +1,4 @@
+/** Profile → Get: one profile by ID. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { enboarderApiRequest } from '../../transport';

@@ -1,3 +1,4 @@
+/** Profile → List Workflows: a profile's active workflows, one item each. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { enboarderFullRequest } from '../../transport';

@@ -1,3 +1,4 @@
+/** A profile's form fields, their schema and the request body built from them. */
 import {
 	NodeApiError,
 	NodeOperationError,

@@ -1,3 +1,4 @@
+/** The Profile ID field and its check, for the operations on one existing profile. */
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { textParameter } from '../../../../shared/validation';

@@ -1,3 +1,4 @@
+/** A profile photo from an item's binary data, as Enboarder takes it. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 const PHOTO_LABEL = 'Photo Binary Property';

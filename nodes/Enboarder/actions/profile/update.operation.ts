@@ -1,13 +1,15 @@
+/** Profile → Update: changes only the fields chosen. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { acceptWarningsField, PROFILE_UPDATE_OPTIONS, profileBody, saveProfile } from './profileFields';
 import { profileIdField, profilePath } from './profileId';
+import { updateFieldsCollection } from '../../../../shared/descriptions/updateFields';
 
 const show = { resource: ['profile'], operation: ['update'] };
 
 export const description: INodeProperties[] = [
 	profileIdField('update'),
-	{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: { show }, options: PROFILE_UPDATE_OPTIONS },
+	updateFieldsCollection(show, PROFILE_UPDATE_OPTIONS),
 	acceptWarningsField('update'),
 ];
 

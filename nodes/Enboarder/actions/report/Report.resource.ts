@@ -1,3 +1,4 @@
+/** The Report resource's operations and its fields. */
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as getFormData from './getFormData.operation';

@@ -1,3 +1,4 @@
+/** Report → Get Form Data. */
 import { reportData } from './reports';
 
 /** Report → Get Form Data: `GET /reports/forms/{id}/data`, paged by `nextKey`. */

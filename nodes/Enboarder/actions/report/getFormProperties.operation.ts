@@ -1,3 +1,4 @@
+/** Report → Get Form Properties. */
 import { reportProperties } from './reports';
 
 /** Report → Get Form Properties: `GET /reports/forms/{id}/properties`. */

@@ -1,3 +1,4 @@
+/** Report → Get Workflow Data. */
 import { reportData } from './reports';
 
 /** Report → Get Workflow Data: `GET /reports/workflows/{id}/data`, paged by `nextKey`. */

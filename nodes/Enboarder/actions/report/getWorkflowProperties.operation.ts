@@ -1,3 +1,4 @@
+/** Report → Get Workflow Properties. */
 import { reportProperties } from './reports';
 
 /** Report → Get Workflow Properties: `GET /reports/workflows/{id}/properties`. */

@@ -1,3 +1,4 @@
+/** Report → List Forms. */
 import { listReports } from './reports';
 
 /** Report → List Forms: `GET /reports/forms`. */

@@ -1,3 +1,4 @@
+/** Report → List Workflows. */
 import { listReports } from './reports';
 
 /** Report → List Workflows: `GET /reports/workflows`. */

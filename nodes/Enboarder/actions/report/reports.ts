@@ -1,3 +1,4 @@
+/** Enboarder's two kinds of report and their three calls, as operations. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties, type IPollFunctions } from 'n8n-workflow';
 
 import { resultLimit, returnAllOrLimit } from '../../../../shared/descriptions/returnAll';

@@ -1,11 +1,12 @@
+/** The Workflow resource's operations and its Operation field. */
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as cancel from './cancel.operation';
 import * as launch from './launch.operation';
-import * as launchAdvanced from './launchAdvanced.operation';
 import * as update from './update.operation';
 
-export const operations = { cancel, launch, launchAdvanced, update };
+/** Launch (Advanced) is Launch with other fields: one module runs both. */
+export const operations = { cancel, launch, launchAdvanced: launch, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -28,7 +29,6 @@ export const description: INodeProperties[] = [
 		default: 'launch',
 	},
 	...launch.description,
-	...launchAdvanced.description,
 	...update.description,
 	...cancel.description,
 ];

@@ -1,10 +1,9 @@
+/** The look-up of a workflow launched with an External ID: Launch asks it before launching and after a lost answer. */
 import { NodeApiError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { settle } from '../../../../shared/settle';
-import { classifyFailure } from '../../../../shared/transport/retry';
-import { oneAtATime } from '../../../../shared/oneAtATime';
-import { enboarderApiRequest, enboarderCredentialType, restPath } from '../../transport';
-import { launchBody } from './launchFields';
+import type { RetryAllowance } from '../../../../shared/transport/retry';
+import { enboarderApiRequest, restPath } from '../../transport';
 
 /**
  * The active workflow launched with this External ID, or undefined when none is active.
@@ -16,10 +15,11 @@ import { launchBody } from './launchFields';
  * active" when every one was cancelled. Exactly those two errors mean "none is active"; any other
  * error (credentials, rate limit beyond the retries, a changed API) propagates, so an unclear answer
  * never passes for "not launched". A PUT without fields is safe to resend, hence `idempotent`.
+ * `allowance`: the launch's, when the probe runs after its answer was lost.
  */
-export async function activeWorkflow(this: IExecuteFunctions, externalid: string, itemIndex: number): Promise<IDataObject | undefined> {
+export async function activeWorkflow(context: IExecuteFunctions, externalid: string, itemIndex: number, allowance?: RetryAllowance): Promise<IDataObject | undefined> {
 	const probe = await settle(
-		async () => await enboarderApiRequest.call(this, 'PUT', restPath(this, '/updatewf'), { body: { externalid }, itemIndex, idempotent: true }),
+		async () => await enboarderApiRequest.call(context, 'PUT', restPath(context, '/updatewf'), { body: { externalid }, itemIndex, idempotent: true, allowance }),
 	);
 	if (probe.ok) return probe.value;
 	if (meansNoneActive(probe.error)) return undefined;
@@ -30,71 +30,4 @@ function meansNoneActive(error: unknown): boolean {
 	if (!(error instanceof NodeApiError)) return false;
 	const message = error.context.errorMessage;
 	return (error.httpCode === '404' && message === 'Workflow not found') || (error.httpCode === '400' && message === 'Workflow is not active');
-}
-
-/**
- * Launch and Launch (Advanced): `POST …/startwf/basic` or `…/startwf/advance`, at most once per
- * External ID.
- *
- * With an External ID the item first looks for an active workflow with it: when Skip If Already
- * Launched is on, that one is returned (`alreadyLaunched: true`). When none was active, the same
- * look-up runs before resending a launch whose answer was lost (dropped connection, 502/504), so a
- * launch that went through is returned instead of launched again. When one was active and the user
- * asked for a second launch anyway, the look-up cannot tell the two apart: a lost answer is then
- * not resent (the item fails). Without an External ID there is nothing to look for, and a lost
- * answer is not resent either.
- */
-export async function launchWorkflow(this: IExecuteFunctions, itemIndex: number, advanced: boolean): Promise<IDataObject[]> {
-	const body = launchBody(this, itemIndex, advanced);
-	const path = restPath(this, advanced ? '/startwf/advance' : '/startwf/basic');
-	const externalid = typeof body.externalid === 'string' ? body.externalid : undefined;
-	const result = (answer: IDataObject, alreadyLaunched: boolean): IDataObject[] => [
-		{ message: answer.message ?? 'ok', referenceid: answer.referenceid ?? null, externalid: externalid ?? null, alreadyLaunched },
-	];
-	if (externalid === undefined) {
-		return result(await unresendable(this, itemIndex, path, body, 'Give each launch an External ID: the node then looks the workflow up itself after a lost answer.'), false);
-	}
-
-	// Items of one run with the same External ID go one after the other, so the second finds the first's launch.
-	const credential = this.getNode().credentials?.[enboarderCredentialType(this)]?.id ?? '';
-	return await oneAtATime(`enboarder-launch:${credential}:${externalid}`, async () => await launchOnce.call(this, itemIndex, path, body, externalid, result));
-}
-
-async function launchOnce(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	path: string,
-	body: IDataObject,
-	externalid: string,
-	result: (answer: IDataObject, alreadyLaunched: boolean) => IDataObject[],
-): Promise<IDataObject[]> {
-	const active = await activeWorkflow.call(this, externalid, itemIndex);
-	if (active && this.getNodeParameter('skipIfLaunched', itemIndex, true) === true) return result(active, true);
-	if (active) {
-		const why = `A workflow with External ID ${externalid} was already active, so a look-up cannot tell whether this second launch went through.`;
-		return result(await unresendable(this, itemIndex, path, body, why), false);
-	}
-
-	let foundAfterLoss = false;
-	const answer = await enboarderApiRequest.call(this, 'POST', path, {
-		body,
-		itemIndex,
-		findExisting: async () => {
-			const found = await activeWorkflow.call(this, externalid, itemIndex);
-			foundAfterLoss = found !== undefined;
-			return found;
-		},
-	});
-	return result(answer, foundAfterLoss);
-}
-
-/** A launch that must not be resent after a lost answer; that error then says what to check, in words. */
-async function unresendable(context: IExecuteFunctions, itemIndex: number, path: string, body: IDataObject, why: string): Promise<IDataObject> {
-	const outcome = await settle(async () => await enboarderApiRequest.call(context, 'POST', path, { body, itemIndex }));
-	if (outcome.ok) return outcome.value;
-	if (outcome.error instanceof NodeApiError && classifyFailure(outcome.error) === 'ambiguous') {
-		outcome.error.message = `Item ${itemIndex + 1}: the connection to Enboarder was lost before it answered, so this launch may have gone through; it was not sent again, to avoid launching the workflow twice. Check Enboarder before running this item again.`;
-		outcome.error.description = why;
-	}
-	throw outcome.error as NodeApiError;
 }

@@ -1,3 +1,4 @@
+/** Workflow → Cancel: cancels the workflows launched with an External ID. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { enboarderApiRequest, restPath } from '../../transport';

@@ -1,3 +1,4 @@
+/** An onboarding workflow's form fields, their schema and the launch and update bodies built from them. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -14,7 +15,7 @@ import { sortedByLabel } from '../../../../shared/descriptions/sortedByLabel';
 export type Display = Record<string, string[]>;
 
 /** Enboarder's contact channel codes; `mob` is the documented example. */
-export const CHANNEL_OPTIONS = [
+const CHANNEL_OPTIONS = [
 	{ name: 'Email', value: 'eml', description: 'Reach the person by e-mail' },
 	{ name: 'Mobile', value: 'mob', description: 'Reach the person by text message on their mobile' },
 ];
@@ -41,7 +42,7 @@ const customFields = z.array(
 );
 
 /** Field name in the request → the label the user sees, for error messages. */
-export const WORKFLOW_LABELS: Record<string, string> = {
+const WORKFLOW_LABELS: Record<string, string> = {
 	nhnm: 'New Hire Name',
 	nhfnm: 'First Name',
 	nhlnm: 'Last Name',

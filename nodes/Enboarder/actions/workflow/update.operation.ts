@@ -1,22 +1,15 @@
+/** Workflow → Update: changes fields of the active workflows launched with an External ID. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { enboarderApiRequest, restPath } from '../../transport';
 import { UPDATE_FIELD_OPTIONS, externalIdField, requiredExternalId, updateBody } from './launchFields';
+import { updateFieldsCollection } from '../../../../shared/descriptions/updateFields';
 
 const show = { resource: ['workflow'], operation: ['update'] };
 
 export const description: INodeProperties[] = [
 	externalIdField(show, true),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'The fields to change; the others keep their values. Every active workflow with this External ID is updated.',
-		displayOptions: { show },
-		options: UPDATE_FIELD_OPTIONS,
-	},
+	updateFieldsCollection(show, UPDATE_FIELD_OPTIONS, 'The fields to change; the others keep their values. Every active workflow with this External ID is updated.'),
 ];
 
 /** `PUT /restapi/v1|v2/updatewf`: changes only the fields given (at least one). */

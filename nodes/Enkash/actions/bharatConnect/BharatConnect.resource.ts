@@ -1,3 +1,4 @@
+/** The Bharat Connect resource's operations and its Operation field. */
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as bulkCreateInvoices from './bulkCreateInvoices.operation';

@@ -1,3 +1,4 @@
+/** Bharat Connect → Change Invoice Status: asks Enkash to change an invoice's status. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 

@@ -1,8 +1,10 @@
+/** Bharat Connect → Payment Confirmation: tells Enkash a payment settled some invoices. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { textParameter, validateInput } from '../../../../shared/validation';
 import { enkashApiRequest } from '../../transport';
+import { INVOICE_ID, INVOICE_ID_FORM } from '../invoice/invoiceId';
 
 const show = { resource: ['bharatConnect'], operation: ['paymentConfirmation'] };
 
@@ -35,7 +37,7 @@ export const description: INodeProperties[] = [
 ];
 
 const schema = z.object({
-	invoiceIds: z.array(z.string().regex(/^EKINV[0-9]{10}$/, 'must each be EKINV followed by 10 digits')).min(1, 'must name at least one invoice').max(5000, 'must name at most 5,000 invoices'),
+	invoiceIds: z.array(z.string().regex(INVOICE_ID, `must each be ${INVOICE_ID_FORM}`)).min(1, 'must name at least one invoice').max(5000, 'must name at most 5,000 invoices'),
 	paymentId: z.string().trim().min(1, 'is required'),
 	response: z.string().trim().min(1, 'is required'),
 	type: z.string().trim().min(1, 'is required'),

@@ -1,3 +1,4 @@
+/** Customer → Activate. */
 import { customerAction } from './byId';
 
 /** `PUT /api/v0/customer/activate/{customerId}?parentCompanyId=`: the customer can be invoiced again. */

@@ -1,6 +1,8 @@
+/** Customer → Bulk Update: changes to many customers in one CSV upload. */
 import { bulkCsvOperation } from '../bulkCsv';
 import { customerIdFor } from './customerId';
-import { customerChangeFields, customerChanges } from './update.operation';
+import { customerChanges } from './customerBody';
+import { customerChangeFields } from './customerFields';
 
 /** `POST /api/v0/customer/bulk/update?parentCompanyId=` with a CSV file whose rows name their `customerId`. */
 export const { description, executeBatch } = bulkCsvOperation({

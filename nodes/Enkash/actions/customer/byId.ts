@@ -1,3 +1,4 @@
+/** The shape Activate, Deactivate and Delete share: one customer by ID, the company as parentCompanyId. */
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
 import { companyId, enkashApiRequest } from '../../transport';

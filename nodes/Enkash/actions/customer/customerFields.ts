@@ -1,8 +1,13 @@
+/** A customer's form fields and the schema Enkash's customer endpoints check them against. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { sortedByLabel } from '../../../../shared/descriptions/sortedByLabel';
+import { customerLocator } from './customerId';
+import { updateFieldsCollection } from '../../../../shared/descriptions/updateFields';
+
 /** The customer's key contacts (Enkash requires 1 to 10, each with an e-mail or a mobile). */
-export const keyContactsField = (show: Record<string, string[]>, required: boolean): INodeProperties => ({
+const keyContactsField = (show: Record<string, string[]>, required: boolean): INodeProperties => ({
 	displayName: 'Key Contacts',
 	name: 'keyContacts',
 	type: 'fixedCollection',
@@ -27,7 +32,7 @@ export const keyContactsField = (show: Record<string, string[]>, required: boole
 });
 
 /** The optional customer fields, for Create's Additional Fields and Update's Update Fields. */
-export const CUSTOMER_FIELD_OPTIONS: INodeProperties[] = [
+const CUSTOMER_FIELD_OPTIONS: INodeProperties[] = [
 	{ displayName: 'Account Number', name: 'accountNumber', type: 'string', default: '', description: 'Bank account number, 6 to 18 digits' },
 	{ displayName: 'Address', name: 'address', type: 'string', default: '', description: "The customer's billing address, printed on invoices" },
 	{ displayName: 'Assigned Agent', name: 'assignedAgent', type: 'string', default: '', description: 'Who looks after this customer' },
@@ -94,4 +99,26 @@ export function customerInput(fields: IDataObject, keyContacts: IDataObject | un
 	);
 	if (contacts) raw.customerKeyContacts = contacts;
 	return raw;
+}
+
+/** The fields of one new customer, shown for `display` (Create, and Bulk Create built from items). */
+export function customerFields(display: Record<string, string[]>): INodeProperties[] {
+	return [
+		{ displayName: 'Legal Name', name: 'legalName', type: 'string', required: true, default: '', description: "The customer's registered business name", displayOptions: { show: display } },
+		keyContactsField(display, true),
+		{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: { show: display }, options: CUSTOMER_FIELD_OPTIONS },
+	];
+}
+
+/** The customer and its changes, shown for `display` (Update, and Bulk Update built from items). */
+export function customerChangeFields(display: Record<string, string[]>): INodeProperties[] {
+	return [
+		customerLocator(display),
+		// Sorted by label, as n8n lists "Add Field" choices.
+		updateFieldsCollection(
+			display,
+			sortedByLabel([...CUSTOMER_FIELD_OPTIONS, { displayName: 'Legal Name', name: 'legalName', type: 'string', default: '', description: "The customer's registered business name" }]),
+		),
+		{ ...keyContactsField(display, false), description: 'Replaces all key contacts when given; leave empty to keep them' },
+	];
 }

@@ -1,6 +1,8 @@
+/** What an Enkash customer ID looks like, and the Customer field that takes one. */
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-export const CUSTOMER_ID_PATTERN = '^KC[A-Z0-9]{14}$';
+const CUSTOMER_ID_PATTERN = '^KC[A-Z0-9]{14}$';
+export const CUSTOMER_ID = new RegExp(CUSTOMER_ID_PATTERN);
 
 /** The Customer field: pick from a list searched by name, or enter an Enkash customer ID. */
 export function customerLocator(show: Record<string, string[]>, description = 'The Enkash customer'): INodeProperties {
@@ -39,7 +41,7 @@ export function customerLocator(show: Record<string, string[]>, description = 'T
 /** The chosen customer's ID, checked before any request. */
 export function customerIdFor(context: IExecuteFunctions, itemIndex: number): string {
 	const value = String(context.getNodeParameter('customerId', itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (!new RegExp(CUSTOMER_ID_PATTERN).test(value)) {
+	if (!CUSTOMER_ID.test(value)) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`Item ${itemIndex + 1}: Customer must be an Enkash customer ID: KC followed by 14 capital letters or digits (got "${value}")`,

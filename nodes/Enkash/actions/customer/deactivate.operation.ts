@@ -1,3 +1,4 @@
+/** Customer → Deactivate. */
 import { customerAction } from './byId';
 
 /** `PUT /api/v0/customer/deactivate/{customerId}?parentCompanyId=`: stops invoicing the customer. */

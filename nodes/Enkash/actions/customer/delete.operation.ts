@@ -1,3 +1,4 @@
+/** Customer → Delete. */
 import { customerAction } from './byId';
 
 /** `DELETE /api/v0/customer/{customerId}?parentCompanyId=`: removes the customer and its reminders. */

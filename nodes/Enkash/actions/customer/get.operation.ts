@@ -1,3 +1,4 @@
+/** Customer → Get: one customer by ID. */
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { enkashApiRequest } from '../../transport';

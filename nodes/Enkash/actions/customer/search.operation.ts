@@ -1,3 +1,4 @@
+/** Customer → Search: customers matching the filters, paged until Limit. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { resultLimit, returnAllOrLimit } from '../../../../shared/descriptions/returnAll';

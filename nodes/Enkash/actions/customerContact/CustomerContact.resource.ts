@@ -1,3 +1,4 @@
+/** The Customer Contact resource's operations and its Operation field. */
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as get from './get.operation';

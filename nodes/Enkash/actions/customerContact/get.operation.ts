@@ -1,3 +1,4 @@
+/** Customer Contact → Get: a customer's key contacts. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { enkashApiRequest } from '../../transport';

@@ -1,3 +1,4 @@
+/** The Invoice resource's operations and its Operation field. */
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as bulkUpload from './bulkUpload.operation';

@@ -1,3 +1,4 @@
+/** Invoice → Dispatch: sends the invoices of all input items to their customers in one request. */
 import { invoiceCollectionOperation } from './invoiceCollection';
 
 /** `POST /api/v0/invoice/bulk/dispatch {invoiceIds[], partialPaymentAllowed}`: sends the invoices to their customers. */

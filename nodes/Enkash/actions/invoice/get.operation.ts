@@ -1,3 +1,4 @@
+/** Invoice → Get: one invoice by ID. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { companyId, enkashApiRequest } from '../../transport';

@@ -1,3 +1,4 @@
+/** Operations on many invoices in one request (Dispatch, Delete Collection), results paired back to items. */
 import {
 	NodeApiError,
 	NodeOperationError,
@@ -5,11 +6,12 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	type JsonObject,
 } from 'n8n-workflow';
 
+import { errorItem } from '../../../../shared/itemRunner';
+import { asApiError } from '../../../../shared/transport/apiRequest';
 import { enkashApiRequest } from '../../transport';
-import { INVOICE_ID } from './invoiceId';
+import { INVOICE_ID, invalidInvoiceId } from './invoiceId';
 
 const CHUNK = 500;
 
@@ -55,10 +57,7 @@ export function invoiceCollectionOperation(spec: {
 			const invoiceId = String(this.getNodeParameter('invoiceId', itemIndex, '') ?? '').trim();
 			if (INVOICE_ID.test(invoiceId)) idOf.set(itemIndex, invoiceId);
 			else {
-				failures.set(
-					itemIndex,
-					new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Invoice ID must be EKINV followed by 10 digits (got "${invoiceId}")`, { itemIndex }),
-				);
+				failures.set(itemIndex, invalidInvoiceId(this, itemIndex, invoiceId));
 			}
 		}
 
@@ -80,7 +79,7 @@ export function invoiceCollectionOperation(spec: {
 				for (const result of payload?.results ?? []) results.set(result.invoiceId, result);
 			} catch (error) {
 				// Enkash answers 404 when none of the chunk's invoices exist: each of them fails.
-				const apiError = error instanceof NodeApiError ? error : new NodeApiError(this.getNode(), error as JsonObject);
+				const apiError = asApiError(this, error);
 				for (const invoiceId of chunk) results.set(invoiceId, apiError);
 			}
 		}
@@ -96,7 +95,7 @@ export function invoiceCollectionOperation(spec: {
 			}
 			if (failure) {
 				if (!this.continueOnFail()) throw failure;
-				output.push({ json: { error: failure.message, invoiceId: invoiceId ?? null }, pairedItem: { item: itemIndex } });
+				output.push(errorItem(failure, itemIndex, { invoiceId: invoiceId ?? null }));
 				continue;
 			}
 			output.push({ json: { ...(result as CollectionResult) }, pairedItem: { item: itemIndex } });

@@ -1,10 +1,11 @@
+/** Invoice → Search: invoices matching the Filters, dates read in the workflow time zone. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { resultLimit, returnAllOrLimit } from '../../../../shared/descriptions/returnAll';
 import { itemDate, itemDateTime } from '../../../../shared/itemDates';
 import { choiceParameter, choicesParameter } from '../../../../shared/validation';
-import { findInvoices, type SearchOptions } from '../../transport/searches';
-import { CUSTOMER_ID_PATTERN } from '../customer/customerId';
+import { findInvoices, MAX_PAGE_SIZE, type SearchOptions } from '../../transport/searches';
+import { CUSTOMER_ID } from '../customer/customerId';
 
 const show = { resource: ['invoice'], operation: ['search'] };
 
@@ -146,7 +147,7 @@ export const description: INodeProperties[] = [
 				displayName: 'Page Size',
 				name: 'pageSize',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 5000 },
+				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
 				default: 500,
 				description: 'How many invoices each request asks for (Enkash allows up to 5,000)',
 			},
@@ -172,7 +173,7 @@ function searchBody(this: IExecuteFunctions, filters: IDataObject, itemIndex: nu
 		createdOnTo: itemDateTime(this, itemIndex, filters.createdOnTo, 'Created On To', { endOfDay: true, description: hint }),
 	};
 	body.customerIds = list(filters.customerIds);
-	const badCustomer = (body.customerIds as string[] | undefined)?.find((id) => !new RegExp(CUSTOMER_ID_PATTERN).test(id));
+	const badCustomer = (body.customerIds as string[] | undefined)?.find((id) => !CUSTOMER_ID.test(id));
 	if (badCustomer !== undefined) {
 		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Customer IDs must each be KC followed by 14 capital letters or digits (got "${badCustomer}")`, {
 			itemIndex,

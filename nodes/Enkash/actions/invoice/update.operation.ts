@@ -1,30 +1,28 @@
+/** Invoice → Update: changes only the fields chosen. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { itemDate } from '../../../../shared/itemDates';
 import { validateInput } from '../../../../shared/validation';
 import { companyId, enkashApiRequest } from '../../transport';
-import { INVOICE_FIELD_OPTIONS, INVOICE_LABELS, invoiceSchema } from './create.operation';
+import { INVOICE_LABELS, invoiceSchema } from './invoiceBody';
+import { INVOICE_FIELD_OPTIONS } from './invoiceFields';
 import { invoiceIdFor, invoiceLocator } from './invoiceId';
 import { sortedByLabel } from '../../../../shared/descriptions/sortedByLabel';
+import { updateFieldsCollection } from '../../../../shared/descriptions/updateFields';
 
 const show = { resource: ['invoice'], operation: ['update'] };
 
 export const description: INodeProperties[] = [
 	invoiceLocator('update', 'The invoice to change'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		// Sorted by label, as n8n lists "Add Field" choices.
-		options: sortedByLabel([
+	// Sorted by label, as n8n lists "Add Field" choices.
+	updateFieldsCollection(
+		show,
+		sortedByLabel([
 			{ displayName: 'Base Amount', name: 'baseAmount', type: 'number', typeOptions: { minValue: 0.1, numberPrecision: 2 }, default: 0, description: 'The amount before tax, at least 0.1' },
 			{ displayName: 'Due Date', name: 'dueDate', type: 'string', placeholder: 'YYYY-MM-DD', default: '', description: "The new due date, read in the workflow's time zone" },
 			...INVOICE_FIELD_OPTIONS.filter((field) => field.name !== 'dispatchNow'),
 		]),
-	},
+	),
 ];
 
 /** Only the fields the user chose; `customerId` and `dispatchNow` cannot change once created. */

@@ -1,3 +1,4 @@
+/** The Payment Reminder resource's operations and its Operation field. */
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as create from './create.operation';

@@ -1,8 +1,10 @@
+/** Payment Reminder → Create: a reminder for a customer, or the one it already has by that name. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { enkashApiRequest } from '../../transport';
 import { customerIdFor, customerLocator } from '../customer/customerId';
 import { reminderBody, reminderFieldOptions } from './fields';
+import { reminderNamed } from './reminderLookup';
 
 const show = { resource: ['paymentReminder'], operation: ['create'] };
 
@@ -20,12 +22,6 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** The customer's reminder with this name, if any. */
-async function reminderNamed(context: IExecuteFunctions, customerId: string, name: string, itemIndex: number): Promise<IDataObject | undefined> {
-	const reminders = await enkashApiRequest.call(context, 'GET', `/api/v0/customer/${encodeURIComponent(customerId)}/reminders`, { itemIndex, idempotent: true });
-	return (Array.isArray(reminders) ? (reminders as IDataObject[]) : []).find((reminder) => reminder.name === name);
-}
-
 /** `POST /api/v0/customer/{customerId}/reminders`: creates a reminder, or returns the one with the same name. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const customerId = customerIdFor(this, itemIndex);
@@ -41,7 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		itemIndex,
 		// If the answer is lost, look for the reminder before resending (only when names identify reminders).
-		findExisting: skipExisting ? async () => await reminderNamed(this, customerId, name, itemIndex) : undefined,
+		findExisting: skipExisting ? async (allowance) => await reminderNamed(this, customerId, name, itemIndex, allowance) : undefined,
 	});
 	return [payload as IDataObject];
 }

@@ -1,3 +1,4 @@
+/** Payment Reminder → Delete. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { enkashApiRequest } from '../../transport';

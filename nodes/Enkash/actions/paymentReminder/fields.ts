@@ -1,3 +1,4 @@
+/** A payment reminder's form fields, schema and Reminder ID check. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 

@@ -1,3 +1,4 @@
+/** Payment Reminder → Get: one reminder by ID. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { enkashApiRequest } from '../../transport';

@@ -1,3 +1,4 @@
+/** Payment Reminder → Get Many: a customer's reminders, one item each. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { resultLimit, returnAllOrLimit } from '../../../../shared/descriptions/returnAll';

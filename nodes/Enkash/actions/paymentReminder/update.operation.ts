@@ -1,23 +1,17 @@
+/** Payment Reminder → Update: changes only the fields chosen. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { enkashApiRequest } from '../../transport';
 import { customerIdFor, customerLocator } from '../customer/customerId';
 import { reminderBody, reminderFieldOptions, reminderIdField, reminderIdFor } from './fields';
+import { updateFieldsCollection } from '../../../../shared/descriptions/updateFields';
 
 const show = { resource: ['paymentReminder'], operation: ['update'] };
 
 export const description: INodeProperties[] = [
 	customerLocator(show),
 	reminderIdField('update'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: reminderFieldOptions,
-	},
+	updateFieldsCollection(show, reminderFieldOptions),
 ];
 
 /** `PATCH /api/v0/customer/{customerId}/reminders/{reminderId}`: only the fields chosen change. */
