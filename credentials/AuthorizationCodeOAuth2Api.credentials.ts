@@ -1,3 +1,4 @@
+/** The OAuth2 authorization-code credential: n8n's own oAuth2Api flow, pointed at the vendor's consent screen. */
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 /**

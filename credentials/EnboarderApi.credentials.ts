@@ -1,3 +1,4 @@
+/** The Enboarder API key credential: the fields a user fills in, and the key sent as a header. */
 import type {
 	IAuthenticateGeneric,
 	Icon,

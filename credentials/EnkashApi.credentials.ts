@@ -1,3 +1,4 @@
+/** The Enkash credential: the fields a user fills in; its token lifecycle is its token scheme's. */
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,

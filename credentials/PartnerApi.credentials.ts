@@ -1,3 +1,4 @@
+/** The Partner API credential: the fields a user fills in; its token lifecycle is its token scheme's. */
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,

@@ -1,3 +1,4 @@
+/** The personal access token credential: the fields a user fills in, and the token sent as a Bearer header. */
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 /**

@@ -142,7 +142,8 @@ function describeFailure(what, result) {
 }
 
 /**
- * `npm run build` (optional) then `npm pack`, the same tarball `npm publish` would upload. Checks
+ * `npm run build:package` (optional: the package alone, never dist-dev/, which the calling test may
+ * be running from) then `npm pack`, the same tarball `npm publish` would upload. Checks
  * the tarball carries every file the package.json `n8n` section points at, since a missing dist/
  * file would only show up later as a node n8n silently cannot load.
  *
@@ -151,9 +152,9 @@ function describeFailure(what, result) {
  */
 export async function packProject({ destination, build = true, log = () => {} }) {
 	if (build) {
-		log('Building the package (npm run build)…');
-		const result = await run('npm', ['run', 'build', '--silent']);
-		if (result.code !== 0) throw describeFailure('npm run build', result);
+		log('Building the package (npm run build:package)…');
+		const result = await run('npm', ['run', 'build:package', '--silent']);
+		if (result.code !== 0) throw describeFailure('npm run build:package', result);
 	}
 	mkdirSync(destination, { recursive: true });
 	log('Packing the package (npm pack)…');
