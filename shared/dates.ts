@@ -66,15 +66,6 @@ export function todayIn(zone: string | undefined, now?: Date): string {
 	return calendarDate(instant.setZone(checkZone(zone)));
 }
 
-/** Whether a YYYY-MM-DD is before another (string compare is fine once validated). */
-export function isBefore(a: string, b: string): boolean {
-	for (const value of [a, b]) {
-		// Comparing anything else as text would give a confident wrong answer (e.g. '2026-9-1').
-		if (!PLAIN_DATE.test(value)) throw new DateValueError('Date', value, `Date must be ${DATE_EXAMPLE} (got ${describe(value)})`);
-	}
-	return a < b;
-}
-
 /**
  * Zone names already found valid. luxon checks a name by building an Intl.DateTimeFormat (about
  * 56 µs); with one date per item that was most of a 10,000-item bulk upload's time.

@@ -1,3 +1,4 @@
+/** Dispatches a node run to the operation its Resource and Operation parameters name. */
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY } from './descriptions/requestOptions';

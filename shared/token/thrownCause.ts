@@ -1,6 +1,6 @@
-/**
- * Hands our own errors back to our request layer on n8n releases whose NodeApiError loses them.
- *
+/** Hands our own errors back to our request layer on n8n releases whose NodeApiError loses them. */
+
+/*
  * n8n wraps what a credential's preAuthentication or authenticate throws inside
  * httpRequestWithAuthentication in a NodeApiError, and our request layer reads the wrapped error
  * from its `cause` (a login claim written, a login that needs the claim, why no token came). The

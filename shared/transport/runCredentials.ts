@@ -1,3 +1,4 @@
+/** A credential's data, read once per node run rather than once per request. */
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
 type CredentialContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 
 import { DateTime, Settings } from 'luxon';
 
-import { DateValueError, isBefore, toApiDate, toApiDateTime, todayIn } from '../../shared/dates';
+import { DateValueError, toApiDate, toApiDateTime, todayIn } from '../../shared/dates';
 import { DATE_CASES, foreignLuxon, runCase, type ProbeReport } from './support/dateProbe';
 
 const expectedResults = DATE_CASES.map((testCase) => ({ name: testCase.name, outcome: testCase.expected }));
@@ -112,33 +112,12 @@ describe('todayIn', () => {
 	});
 });
 
-describe('isBefore', () => {
-	const cases: Array<[string, string, boolean]> = [
-		['2026-11-30', '2026-12-01', true],
-		['2026-12-01', '2026-12-01', false],
-		['2026-12-02', '2026-12-01', false],
-		['2025-12-31', '2026-01-01', true],
-		['2026-09-30', '2026-10-01', true],
-	];
-	for (const [a, b, expected] of cases) {
-		test(`${a} before ${b} is ${expected}`, () => {
-			assert.equal(isBefore(a, b), expected);
-		});
-	}
-
-	test('refuses anything but YYYY-MM-DD rather than compare it as text', () => {
-		assert.throws(() => isBefore('2026-9-1', '2026-10-01'), {
-			name: 'DateValueError',
-			message: 'Date must be a date such as 2026-12-01 (got "2026-9-1")',
-		});
-		assert.throws(() => isBefore('2026-10-01', ''), { name: 'DateValueError', received: '' });
-	});
-
-	test('an overdue check: due yesterday in Kolkata', () => {
+describe("todayIn: the day in the workflow's zone, not the server's", () => {
+	test('the overdue boundary: due 2026-12-01 is overdue in Kolkata (already 12-02), not yet in Los Angeles', () => {
 		const now = new Date('2026-12-01T19:00:00Z'); // already 2026-12-02 00:30 in Kolkata
-		const due = toApiDate('2026-12-01', 'Asia/Kolkata', 'Due Date');
-		assert.equal(isBefore(String(due), todayIn('Asia/Kolkata', now)), true);
-		assert.equal(isBefore(String(due), todayIn('America/Los_Angeles', now)), false);
+		assert.equal(toApiDate('2026-12-01', 'Asia/Kolkata', 'Due Date'), '2026-12-01');
+		assert.equal(todayIn('Asia/Kolkata', now), '2026-12-02');
+		assert.equal(todayIn('America/Los_Angeles', now), '2026-12-01');
 	});
 });
 
