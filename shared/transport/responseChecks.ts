@@ -11,14 +11,28 @@ export function timeoutSeconds(context: Context, itemIndex = 0): number {
 	return Math.max(1, Number((context as IExecuteFunctions).getNodeParameter('options.timeoutSeconds', itemIndex, DEFAULT_TIMEOUT_SECONDS)));
 }
 
-/** Whether the HTTP client gave up waiting (n8n's axios: "timeout of N ms exceeded", ECONNABORTED / ETIMEDOUT). */
+/**
+ * Whether the HTTP client gave up waiting (n8n's axios: "timeout of N ms exceeded", ECONNABORTED /
+ * ETIMEDOUT). n8n 1.x and 2.8's NodeApiError drops the axios error (`cause`): there the code is in
+ * `httpCode` and axios's own message among `messages` (n8n rewords `message`).
+ */
 export function isTimeout(error: unknown): boolean {
-	for (let level = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; level && depth < 5; depth++) {
-		if (level.code === 'ETIMEDOUT' || (level.code === 'ECONNABORTED' && /timeout/i.test(String(level.message)))) return true;
-		if (typeof level.message === 'string' && /^timeout of \d+ms exceeded$/.test(level.message)) return true;
-		level = level.cause as typeof level;
+	for (let level = error as Level | undefined, depth = 0; level && depth < 5; depth++) {
+		const said = [level.message, ...(Array.isArray(level.messages) ? level.messages : [])].map(String);
+		const code = level.code ?? level.httpCode;
+		if (code === 'ETIMEDOUT' || (code === 'ECONNABORTED' && said.some((text) => /timeout/i.test(text)))) return true;
+		if (said.some((text) => /^timeout of \d+ms exceeded$/.test(text))) return true;
+		level = level.cause as Level | undefined;
 	}
 	return false;
+}
+
+interface Level {
+	code?: unknown;
+	httpCode?: unknown;
+	message?: unknown;
+	messages?: unknown;
+	cause?: unknown;
 }
 
 /** The words for a request that outlived the Timeout option. */

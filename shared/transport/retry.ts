@@ -137,6 +137,11 @@ function readHeader(headers: unknown, name: string): unknown {
 	return key === undefined ? undefined : headers[key];
 }
 
+/**
+ * The pause a 429 or 503 asked for, from its Retry-After header (seconds or an HTTP date). Only the
+ * HTTP client's error carries the response's headers, and n8n 1.x and 2.8 drop it (the NodeApiError's
+ * `cause`): there nothing carries the header, this gives undefined and the retry waits our own backoff.
+ */
 export function retryAfterMs(error: unknown, now: number = Date.now()): number | undefined {
 	for (const level of chain(error)) {
 		const response = isObject(level.response) ? level.response : {};

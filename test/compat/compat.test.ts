@@ -5,7 +5,10 @@
  * Enkash create-invoice and Enboarder list examples run headless, n8n's own credential Test passes
  * through its REST API, and the token figures (token requests and 401s, counted from the sandbox's
  * ledger) are asserted and printed side by side, since they are what differs first when n8n
- * changes how it calls a credential.
+ * changes how it calls a credential. Then what a user gets when the vendor says more than a status
+ * (issue 15): Enkash's words for an error in its body, a token refusal in the body, 429s with a
+ * Retry-After, and the words for a refused OAuth2 token request; older releases lose the HTTP
+ * client's error (and with it the response's headers) inside n8n's NodeApiError.
  *
  * Releases: N8N_COMPAT=all (default), oldest, newest, or a comma-separated list of versions. The
  * first run installs each release (about 5 minutes each) into `.n8n-compat/<version>/`.
@@ -28,9 +31,9 @@ import { assertRan, log, n8nAppScript, prepareN8n, type Credential, type Prepare
  * checks the two agree.
  */
 const RELEASES: Release[] = [
-	{ n8n: '1.123.81', node: '20.20.2', knowsNoResendOption: false },
-	{ n8n: '2.8.4', node: '20.20.2', knowsNoResendOption: false },
-	{ n8n: '2.41.1', node: '24.21.0', knowsNoResendOption: true },
+	{ n8n: '1.123.81', node: '20.20.2', knowsNoResendOption: false, keepsResponseHeaders: false },
+	{ n8n: '2.8.4', node: '20.20.2', knowsNoResendOption: false, keepsResponseHeaders: false },
+	{ n8n: '2.41.1', node: '24.21.0', knowsNoResendOption: true, keepsResponseHeaders: true },
 ];
 
 interface Release {
@@ -42,6 +45,13 @@ interface Release {
 	 * codes given, default 401).
 	 */
 	knowsNoResendOption: boolean;
+	/**
+	 * Whether a request's NodeApiError still holds the HTTP client's error (`cause`), and with it the
+	 * response's headers (Retry-After). n8n-workflow 1.123 and 2.8 drop an Error cause
+	 * (ExecutionBaseError re-declares `cause` as a class field); only the status (`httpCode`) and a
+	 * JSON object body (`context.data`) remain.
+	 */
+	keepsResponseHeaders: boolean;
 }
 
 function selectedReleases(): Release[] {
@@ -62,7 +72,19 @@ interface Count {
 	requests: number;
 }
 
-interface Figures {
+/** What a user got when the vendor said more than a status (issue 15). */
+interface Said {
+	/** The item's error (Continue on Fail) for Enkash's RECORD_NOT_FOUND with HTTP 404. */
+	enkashWords?: string;
+	/** Enkash refused the token in a 400's body: token requests, refused requests, accepted requests. */
+	refusedInBody?: { tokenRequests: number; refused: number; accepted: number };
+	/** 429 with Retry-After: the 429s, and the seconds between each and the resend (from the ledger). */
+	rateLimited?: { tooMany: number; waits: number[] };
+	/** The run's error for Enboarder OAuth2 with a wrong client secret. */
+	oauth2WrongSecret?: string;
+}
+
+interface Figures extends Said {
 	fresh?: Count;
 	expired?: Count;
 	wrongKey?: Count;
@@ -78,7 +100,7 @@ interface Figures {
  * the credential (there is nothing to renew), so the vendor sees the wrong key twice. The user
  * gets the same error either way.
  */
-function expected(release: Release): Required<Omit<Figures, 'setupSeconds' | 'testSeconds'>> {
+function expected(release: Release): Required<Omit<Figures, 'setupSeconds' | 'testSeconds' | keyof Said>> {
 	const resendsStaticKey = !release.knowsNoResendOption;
 	return {
 		// A fresh credential: one password login, then the token is reused.
@@ -114,6 +136,26 @@ async function countSince(sandbox: Sandbox, since: number, vendor: RequestEntry[
 
 const count = ({ tokenRequests, unauthorized, requests }: Count): Count => ({ tokenRequests, unauthorized, requests });
 
+/** What every release must give for issue 15's cases (the same words and counts as the engine tests). */
+const ENKASH_NOT_FOUND = 'Enkash RECORD_NOT_FOUND: Customer KCNOSUCHCUSTOMER not found';
+const OAUTH2_WRONG_SECRET = 'Enboarder refused the token request (HTTP 401: Client authentication failed)';
+/** The Retry-After the sandbox sends with each 429, and how many 429s come before the answer. */
+const RETRY_AFTER_SECONDS = 2;
+const TOO_MANY = 2;
+
+/** A workflow of one node after the manual trigger. */
+function oneNodeWorkflow(id: string, name: string, node: Record<string, unknown>): Record<string, unknown> {
+	const trigger = { parameters: {}, id: `${id}-trigger`, name: "When clicking 'Execute workflow'", type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] };
+	return {
+		id,
+		name,
+		nodes: [trigger, { id: `${id}-node`, typeVersion: 1, position: [240, 0], ...node }],
+		connections: { [trigger.name]: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
 for (const release of selectedReleases()) {
 	describe(`n8n ${release.n8n} on Node ${release.node}`, { concurrency: false }, () => {
 		let n8n: PreparedN8n;
@@ -139,6 +181,12 @@ for (const release of selectedReleases()) {
 						{ id: 'compat-enkash-test', name: 'Enkash (for the Test)', type: 'enkashApi', data: enkashCredentialData(sandbox.url) },
 						enboarder('sandbox-enboarder', DEMO_CREDENTIALS.enboarder.apiKey),
 						enboarder('compat-wrong-key', 'not-the-sandbox-key'),
+						{
+							id: 'compat-oauth2-wrong-secret',
+							name: 'Enboarder OAuth2 with a wrong secret',
+							type: 'enboarderOAuth2Api',
+							data: { region: 'custom', baseUrl: urls.enboarder, tokenUrl: urls.enboarderTokenUrl, clientId: DEMO_CREDENTIALS.enboarder.clientId, clientSecret: 'not-the-sandbox-secret' },
+						},
 					],
 				});
 				const enboarderExample = example('enboarder-list-report-workflows.json');
@@ -154,6 +202,20 @@ for (const release of selectedReleases()) {
 							name: 'Enboarder with a wrong API key',
 							nodes: enboarderExample.nodes.map((node) => (node.credentials ? { ...node, credentials: { enboarderApi: { id: 'compat-wrong-key', name: 'compat-wrong-key' } } } : node)),
 						},
+						{ ...example('enkash-get-invoice.json'), id: 'compatEnkashGet' },
+						oneNodeWorkflow('compatEnkashNotFound', 'Enkash: deactivate an unknown customer', {
+							name: 'Deactivate',
+							type: 'n8n-nodes-token-connectors.enkash',
+							parameters: { resource: 'customer', operation: 'deactivate', customerId: { __rl: true, mode: 'id', value: 'KCNOSUCHCUSTOMER' } },
+							credentials: { enkashApi: { id: 'sandbox-enkash', name: 'Enkash sandbox' } },
+							onError: 'continueRegularOutput',
+						}),
+						oneNodeWorkflow('compatOAuth2WrongSecret', 'Enboarder OAuth2 with a wrong client secret', {
+							name: 'List Report Workflows',
+							type: 'n8n-nodes-token-connectors.enboarder',
+							parameters: { authentication: 'oAuth2', resource: 'report', operation: 'listWorkflows', returnAll: true },
+							credentials: { enboarderOAuth2Api: { id: 'compat-oauth2-wrong-secret', name: 'Enboarder OAuth2 with a wrong secret' } },
+						}),
 					],
 				});
 				own.setupSeconds = Math.round((Date.now() - started) / 1000);
@@ -212,6 +274,71 @@ for (const release of selectedReleases()) {
 			assert.deepEqual(own.wrongKey, expected(release).wrongKey, JSON.stringify(refused.entries));
 		});
 
+		test("an error Enkash answers in its body (404 RECORD_NOT_FOUND): the item's error is Enkash's own words", { timeout: 5 * 60_000 }, async () => {
+			const run = await n8n.execute('compatEnkashNotFound');
+			assertRan(run, `n8n ${release.n8n}: Enkash unknown customer (Continue on Fail)`);
+			const [item] = n8n.lib.nodeOutputJson(run.run, 'Deactivate') ?? [];
+			own.enkashWords = String(item?.error);
+			assert.equal(item?.error, ENKASH_NOT_FOUND, JSON.stringify(item));
+			assert.match(String(item?.description), /Enkash request ID: \S+/, JSON.stringify(item));
+		});
+
+		test('Enkash refuses the token in the body of a 400: one renewal, one resend, the run succeeds', { timeout: 5 * 60_000 }, async () => {
+			// The token n8n saved is still within its lifetime; Enkash revokes it and says so in a 400's body.
+			await sandbox.control.setEnkashExpiryInBody(400);
+			await sandbox.control.revokeTokens('enkash');
+			try {
+				const since = await mark(sandbox);
+				const run = await n8n.execute('compatEnkashGet');
+				const { entries } = await countSince(sandbox, since, 'enkash');
+				const api = entries.filter((entry) => entry.kind === 'api');
+				own.refusedInBody = {
+					tokenRequests: entries.filter((entry) => entry.kind === 'token').length,
+					refused: api.filter((entry) => entry.auth !== 'ok').length,
+					accepted: api.filter((entry) => entry.auth === 'ok').length,
+				};
+				assertRan(run, `n8n ${release.n8n}: Enkash get invoice after the token was refused in the body`);
+				assert.equal(n8n.lib.nodeOutputJson(run.run, 'Get Invoice')?.[0]?.invoiceId, 'EKINV1000000001');
+				assert.deepEqual(own.refusedInBody, { tokenRequests: 1, refused: 1, accepted: 1 }, JSON.stringify(entries));
+				assert.deepEqual(entries.filter((entry) => entry.kind === 'token').map((entry) => entry.grant), ['refresh_token']);
+				assert.ok(api.filter((entry) => entry.auth !== 'ok').every((entry) => entry.status === 400), JSON.stringify(entries));
+			} finally {
+				await sandbox.control.setEnkashExpiryInBody(null);
+			}
+		});
+
+		test(`429 with Retry-After ${RETRY_AFTER_SECONDS} s, ${TOO_MANY} times: the run succeeds`, { timeout: 5 * 60_000 }, async () => {
+			const path = '/api/v0/invoice/EKINV';
+			await sandbox.control.setFaults([{ vendor: 'enkash', path, kind: '429', retryAfterSeconds: RETRY_AFTER_SECONDS }]);
+			// Counted, not timed: the request after the last 429 clears the fault before it is answered.
+			await sandbox.control.addTrigger({ vendor: 'enkash', path, afterRequests: TOO_MANY + 1, action: 'clear-faults' });
+			try {
+				const since = await mark(sandbox);
+				const run = await n8n.execute('compatEnkashGet');
+				const api = (await countSince(sandbox, since, 'enkash')).entries.filter((entry) => entry.kind === 'api');
+				own.rateLimited = {
+					tooMany: api.filter((entry) => entry.status === 429).length,
+					waits: api.slice(1).map((entry, index) => Math.round((entry.at - api[index].at) / 100) / 10),
+				};
+				assertRan(run, `n8n ${release.n8n}: Enkash get invoice through ${TOO_MANY} 429s`);
+				assert.equal(n8n.lib.nodeOutputJson(run.run, 'Get Invoice')?.[0]?.invoiceId, 'EKINV1000000001');
+				assert.deepEqual(api.map((entry) => entry.status), [...Array(TOO_MANY).fill(429), 200], JSON.stringify(api));
+				// Where the release keeps the response's headers, the resend waits for Retry-After (a lower
+				// bound only: a busy machine waits longer, never shorter).
+				if (release.keepsResponseHeaders) assert.ok(own.rateLimited.waits.every((wait) => wait >= RETRY_AFTER_SECONDS - 0.5), `waits ${own.rateLimited.waits.join(', ')} s`);
+			} finally {
+				await sandbox.control.clearFaults();
+				await sandbox.control.clearTriggers();
+			}
+		});
+
+		test("Enboarder OAuth2 with a wrong client secret: our token request's words, not n8n's generic ones", { timeout: 5 * 60_000 }, async () => {
+			const run = await n8n.execute('compatOAuth2WrongSecret');
+			assert.equal(run.ok, false, 'the run fails');
+			own.oauth2WrongSecret = String(run.error?.message);
+			assert.equal(run.error?.message, OAUTH2_WRONG_SECRET, `${JSON.stringify(run.error)}\n${run.stdout.slice(-2000)}`);
+		});
+
 		test("n8n's credential Test (REST API of a started n8n): Enkash and Enboarder pass, a wrong API key fails", { timeout: 5 * 60_000 }, async () => {
 			const server = await n8n.lib.startN8nServer(n8n.app, { env: n8n.env, userFolder: n8n.userFolder });
 			try {
@@ -267,6 +394,10 @@ after(() => {
 		['same, token ended by the vendor: token requests / 401s', (f) => cell(f.expired, (c) => `${c.tokenRequests} / ${c.unauthorized}`)],
 		['Enboarder wrong API key: requests sent / 401s', (f) => cell(f.wrongKey, (c) => `${c.requests} / ${c.unauthorized}`)],
 		['credential Test (Enkash): token requests / 401s', (f) => cell(f.credentialTest, (c) => `${c.tokenRequests} / ${c.unauthorized}`)],
+		["Enkash 404 RECORD_NOT_FOUND: the item's error", (f) => f.enkashWords ?? '–'],
+		['Enkash token refused in a 400 body: token requests / refused / accepted', (f) => (f.refusedInBody ? `${f.refusedInBody.tokenRequests} / ${f.refusedInBody.refused} / ${f.refusedInBody.accepted}` : '–')],
+		[`${TOO_MANY} × 429 with Retry-After ${RETRY_AFTER_SECONDS} s: 429s / s waited before each resend`, (f) => (f.rateLimited ? `${f.rateLimited.tooMany} / ${f.rateLimited.waits.join(', ')}` : '–')],
+		['Enboarder OAuth2, wrong client secret: the error', (f) => f.oauth2WrongSecret ?? '–'],
 		['set-up s (install when missing) / tests s', (f) => `${f.setupSeconds ?? '–'} / ${f.testSeconds ?? '–'}`],
 	];
 	const header = `| | ${releases.map((release) => `n8n ${release.n8n} (Node ${release.node})`).join(' | ')} |`;
