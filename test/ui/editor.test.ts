@@ -15,7 +15,7 @@
  * Along the way it checks the visible half of the form review (every field described, required
  * fields marked, dates say YYYY-MM-DD, operations read as actions, options sorted, only the fields
  * the operation uses) against the built descriptions, and that every operation the nodes implement
- * is in the editor's Operation list. A screenshot of every step lands in `artifacts/ui/`.
+ * is in the editor's Operation list. A screenshot of every step lands in `.artifacts/ui/`.
  *
  * Run with `npm run test:ui`; UPDATE_SCREENSHOTS=1 also copies the README's pictures to
  * docs/.images/screenshots/.
@@ -46,7 +46,8 @@ import { Editor, type CredentialOutcome, type ShownField } from './support/edito
 import { OWNER, startN8n, type RunningN8n } from '../harness/npmStart';
 
 const ROOT = repoRoot();
-const ARTIFACTS = join(ROOT, 'artifacts', 'ui');
+// A dot-folder: `n8n-node build` copies every .png outside dist/ and node_modules/ into the package build, dot-folders excepted.
+const ARTIFACTS = join(ROOT, '.artifacts', 'ui');
 const DOCS_SCREENSHOTS = join(ROOT, 'docs', '.images', 'screenshots');
 /** n8n appends this to the Resource and Operation lists of nodes whose credential the HTTP Request node can use. */
 const N8N_CUSTOM_API_CALL = 'Custom API Call';
@@ -525,7 +526,7 @@ function copyReadmePictures(): void {
 		const source = files.find((name) => pattern.test(name));
 		if (!source) throw new Error(`UPDATE_SCREENSHOTS: no screenshot of this run matches ${pattern}`);
 		copyFileSync(join(ARTIFACTS, source), join(DOCS_SCREENSHOTS, target));
-		log(`docs/.images/screenshots/${target} ← artifacts/ui/${source}`);
+		log(`docs/.images/screenshots/${target} ← .artifacts/ui/${source}`);
 	}
 }
 
