@@ -113,9 +113,12 @@ export class ConcurrencyLimiter {
 		const bound = Math.max(1, Math.floor(cap));
 		this.restartIfIdle();
 		this.windowCap = Math.max(this.windowCap, bound);
-		if (this.queue.length === 0 && this.open < this.allowed(bound)) return this.grant(bound);
-		this.saturated = true;
-		return await new Promise<Permit>((grant) => this.queue.push({ cap: bound, grant }));
+		return await new Promise<Permit>((grant) => {
+			// Queued, then granted in turn: first come first served among the callers the limit lets through.
+			this.queue.push({ cap: bound, grant });
+			this.dispatch();
+			if (this.queue.length > 0) this.saturated = true;
+		});
 	}
 
 	private allowed(cap: number): number {
