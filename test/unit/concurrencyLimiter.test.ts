@@ -6,8 +6,8 @@ import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-work
 
 import { concurrencySetting } from '../../shared/concurrency/concurrencySetting';
 import { ConcurrencyLimiter, DEFAULT_LIMITER_SETTINGS, type LimiterOutcome, type Permit } from '../../shared/concurrency/limiter';
-import { limiterKey } from '../../shared/concurrency/limiters';
-import { limiterOutcome } from '../../shared/transport/concurrencyPermit';
+import { forgetLimiters, limiterFor, limiterKey } from '../../shared/concurrency/limiters';
+import { limiterOutcome, withConcurrencyPermit } from '../../shared/transport/concurrencyPermit';
 
 /** Lets every promise that can settle settle (no time passes: the limiter's clock is the test's). */
 const settled = async () => await new Promise((resolve) => setImmediate(resolve));
@@ -275,6 +275,29 @@ describe('Concurrency setting and limiter key', () => {
 		assert.equal(limiterKey('enboarderApi', key), limiterKey('enboarderApi', { ...key, oauthTokenData: { access_token: 'x' } }));
 		assert.notEqual(limiterKey('enboarderApi', key), limiterKey('enboarderApi', { ...key, apiKey: 'k2' }));
 		assert.ok(!limiterKey('enboarderApi', key).includes('k1'), 'no secret in clear');
+	});
+
+	test('the pipeline\'s permit: Automatic takes one per send and returns it however the send ends; Fixed takes none', async () => {
+		forgetLimiters();
+		const credentials: ICredentialDataDecryptedObject = { region: 'eu', apiKey: 'k1' };
+		const limiter = limiterFor(limiterKey('enboarderApi', credentials));
+		let open = 0;
+		let most = 0;
+		const send = async (fail: boolean) => {
+			open++;
+			most = Math.max(most, open);
+			await settled();
+			open--;
+			if (fail) throw Object.assign(new Error('refused'), { httpCode: '429' });
+			return 'ok';
+		};
+		const automatic = run(1.1, { maxConcurrency: 3 });
+		const outcomes = await Promise.allSettled(Array.from({ length: 200 }, async (_, n) => await withConcurrencyPermit(automatic, 'enboarderApi', credentials, async () => await send(n % 2 === 0))));
+		assert.deepEqual([outcomes.filter((o) => o.status === 'fulfilled').length, most, limiter.state.inFlight, limiter.state.waiting], [100, 3, 0, 0]);
+		most = 0;
+		const fixed = run(1.1, { concurrency: 3 });
+		await Promise.all(Array.from({ length: 10 }, async () => await withConcurrencyPermit(fixed, 'enboarderApi', credentials, async () => await send(false))));
+		assert.equal(most, 10, 'Fixed: the item runner alone decides (here 10 sends at once)');
 	});
 
 	test('how a request ended, as the limiter reads it', () => {
