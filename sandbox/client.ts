@@ -1,8 +1,10 @@
 import type {
+	ConcurrencyLimitConfig,
 	EnkashAccountState,
 	EnkashTokenCasing,
 	FaultRule,
 	LedgerSnapshot,
+	OpenRequests,
 	RateLimitConfig,
 	RevokeOptions,
 	SandboxControlApi,
@@ -69,6 +71,15 @@ export class SandboxClient implements SandboxControlApi {
 
 	async setRateLimit(config: RateLimitConfig | null): Promise<void> {
 		await this.call('PUT', '/rate-limit', config);
+	}
+
+	async setConcurrencyLimit(config: ConcurrencyLimitConfig | null): Promise<void> {
+		if (config === null) await this.call('DELETE', '/concurrency-limit');
+		else await this.call('PUT', '/concurrency-limit', config);
+	}
+
+	async openRequests(): Promise<OpenRequests> {
+		return this.call('GET', '/open-requests');
 	}
 
 	async setFaults(rules: FaultRule[]): Promise<void> {

@@ -6,10 +6,12 @@ import { json, parseJson, readBody, writeReply } from './http';
 import type { Reply } from './http';
 import type { SandboxCore } from './server';
 import type {
+	ConcurrencyLimitConfig,
 	EnkashAccountState,
 	EnkashTokenCasing,
 	FaultRule,
 	LedgerSnapshot,
+	OpenRequests,
 	RateLimitConfig,
 	RevokeOptions,
 	SandboxControlApi,
@@ -28,7 +30,7 @@ import { isPlainObject } from './validate';
 export class SandboxControl implements SandboxControlApi {
 	constructor(private readonly core: SandboxCore) {}
 
-	/** Restores seed data and default lifetimes; clears faults, triggers, latency, rate limit, ledger, tokens and lockout. */
+	/** Restores seed data and default lifetimes; clears faults, triggers, latency, rate limit, concurrency limit and peaks, ledger, tokens and lockout. */
 	async reset(): Promise<void> {
 		this.core.reset();
 	}
@@ -88,6 +90,16 @@ export class SandboxControl implements SandboxControlApi {
 
 	async setRateLimit(config: RateLimitConfig | null): Promise<void> {
 		this.core.rateLimiter.set(config);
+	}
+
+	/** Refuses (429) a request that arrives while `limit` of the vendor's (or all) requests are open; null lifts it; so does `reset()`. */
+	async setConcurrencyLimit(config: ConcurrencyLimitConfig | null): Promise<void> {
+		this.core.openRequests.setLimit(config);
+	}
+
+	/** Requests open now and the most ever open at once since the last reset, per vendor and in all. */
+	async openRequests(): Promise<OpenRequests> {
+		return this.core.openRequests.snapshot();
 	}
 
 	async setFaults(rules: FaultRule[]): Promise<void> {
@@ -175,6 +187,10 @@ const CONTROL_ROUTES: Record<string, ControlRoute> = {
 	'DELETE /triggers': (control) => control.clearTriggers(),
 	'PUT /rate-limit': (control, { body }) => control.setRateLimit(isPlainObject(body) && body.limit !== undefined ? (body as unknown as RateLimitConfig) : null),
 	'DELETE /rate-limit': (control) => control.setRateLimit(null),
+	'PUT /concurrency-limit': (control, { body }) =>
+		control.setConcurrencyLimit(isPlainObject(body) && body.limit !== undefined ? (body as unknown as ConcurrencyLimitConfig) : null),
+	'DELETE /concurrency-limit': (control) => control.setConcurrencyLimit(null),
+	'GET /open-requests': (control) => control.openRequests(),
 	'PUT /faults': (control, { body }) => control.setFaults((Array.isArray(body) ? body : field(body, 'rules')) as FaultRule[]),
 	'DELETE /faults': (control) => control.clearFaults(),
 	'PUT /latency': (control, { body }) => control.setLatency(field(body, 'ms') as number),

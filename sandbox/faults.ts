@@ -1,6 +1,6 @@
 import type { Random } from './random';
-import type { FaultKind, FaultRule, RateLimitConfig, Vendor } from './types';
-import { isVendor } from './types';
+import type { ConcurrencyLimitConfig, FaultKind, FaultRule, OpenCount, OpenRequests, RateLimitConfig, Vendor } from './types';
+import { isVendor, VENDORS } from './types';
 
 const FAULT_KINDS: readonly FaultKind[] = ['429', '500', '503', 'drop', 'drop-after', 'delay', 'html', 'unauthorized'];
 
@@ -114,4 +114,63 @@ export class RateLimiter {
 		if (this.count <= config.limit) return undefined;
 		return config.retryAfterSeconds ?? Math.max(1, Math.ceil((this.windowStart + config.windowMs - now) / 1000));
 	}
+}
+
+/**
+ * What is open at once, per vendor and in all, with the most ever open (since the last reset); and the
+ * concurrency limit: a request arriving while `limit` are already open is refused (429) there and then.
+ */
+export class OpenRequestCounter {
+	private config: ConcurrencyLimitConfig | null = null;
+	private open = counts();
+	private peak = counts();
+	private totalOpen = 0;
+	private totalPeak = 0;
+
+	setLimit(config: ConcurrencyLimitConfig | null): void {
+		if (config !== null) {
+			if (!Number.isInteger(config.limit) || config.limit < 0) throw new Error('concurrency limit needs a whole limit >= 0');
+			if (config.vendor !== undefined && !isVendor(config.vendor)) throw new Error('concurrency limit vendor is unknown');
+			if (config.retryAfterSeconds !== undefined && !(Number.isInteger(config.retryAfterSeconds) && config.retryAfterSeconds >= 0)) {
+				throw new Error('retryAfterSeconds must be a whole number >= 0');
+			}
+		}
+		this.config = config;
+	}
+
+	/** Clears the limit and the peaks; requests still open keep counting until they end. */
+	reset(): void {
+		this.config = null;
+		this.peak = { ...this.open };
+		this.totalPeak = this.totalOpen;
+	}
+
+	/** A request arrives: the Retry-After seconds when the limit refuses it, else it counts as open until `leave`. */
+	arrive(vendor: Vendor): number | undefined {
+		this.peak[vendor] = Math.max(this.peak[vendor], this.open[vendor] + 1);
+		this.totalPeak = Math.max(this.totalPeak, this.totalOpen + 1);
+		const config = this.config;
+		if (config && (!config.vendor || config.vendor === vendor)) {
+			const openNow = config.vendor ? this.open[vendor] : this.totalOpen;
+			if (openNow >= config.limit) return config.retryAfterSeconds ?? 1;
+		}
+		this.open[vendor]++;
+		this.totalOpen++;
+		return undefined;
+	}
+
+	leave(vendor: Vendor): void {
+		this.open[vendor]--;
+		this.totalOpen--;
+	}
+
+	snapshot(): OpenRequests {
+		const byVendor = {} as Record<Vendor, OpenCount>;
+		for (const vendor of VENDORS) byVendor[vendor] = { open: this.open[vendor], peak: this.peak[vendor] };
+		return { ...byVendor, totals: { open: this.totalOpen, peak: this.totalPeak } };
+	}
+}
+
+function counts(): Record<Vendor, number> {
+	return Object.fromEntries(VENDORS.map((vendor) => [vendor, 0])) as Record<Vendor, number>;
 }

@@ -4,7 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { handleControlRequest, SandboxControl } from './control';
-import { FaultInjector, RateLimiter } from './faults';
+import { FaultInjector, OpenRequestCounter, RateLimiter } from './faults';
 import { BodyError, json, readBody, sleep, writeReply } from './http';
 import type { Reply } from './http';
 import { Ledger } from './ledger';
@@ -40,14 +40,15 @@ export const DEFAULT_SEED = 42;
 
 /**
  * The state behind one sandbox and the request pipeline every vendor request goes through:
- * triggers, then latency, then rate limit, then faults, then the vendor's route; each request in
- * the ledger.
+ * triggers, then the concurrency limit (what is open at once), then latency, then rate limit, then
+ * faults, then the vendor's route; each request in the ledger.
  */
 export class SandboxCore {
 	readonly ledger = new Ledger();
 	readonly tokens = new TokenStore();
 	readonly faults: FaultInjector;
 	readonly rateLimiter = new RateLimiter();
+	readonly openRequests = new OpenRequestCounter();
 	readonly triggers = new TriggerBoard();
 	latencyMs = 0;
 	readonly enboarder: EnboarderSandbox;
@@ -78,6 +79,7 @@ export class SandboxCore {
 		this.faults.clear();
 		this.faults.reseed(createRandom(this.seed));
 		this.rateLimiter.set(null);
+		this.openRequests.reset();
 		this.triggers.clear();
 		this.latencyMs = 0;
 		this.enboarder.reset();
@@ -143,6 +145,12 @@ export class SandboxCore {
 		const generalReply = (kind: Parameters<VendorMount['generalError']>[0], status: number, headers?: Record<string, string>): Reply =>
 			json(status, mount.generalError(kind, status), headers);
 
+		// What is open at once is counted (and limited) as the request arrives, before anything can await.
+		const refusedAtOnce = this.openRequests.arrive(mount.vendor);
+		if (refusedAtOnce !== undefined) {
+			send(generalReply('rate-limited', 429, { 'Retry-After': String(refusedAtOnce) }));
+			return;
+		}
 		let dropAfter = false;
 		try {
 			if (this.latencyMs > 0) await sleep(this.latencyMs);
@@ -203,6 +211,8 @@ export class SandboxCore {
 				console.error(`sandbox: ${method} ${path} failed:`, error);
 				send(generalReply('server-error', 500));
 			}
+		} finally {
+			this.openRequests.leave(mount.vendor);
 		}
 	}
 }

@@ -96,6 +96,26 @@ export interface RateLimitConfig {
 	retryAfterSeconds?: number;
 }
 
+/**
+ * A limit by what is open at once rather than by time: a request that arrives while `limit` requests
+ * of the vendor (of every vendor when none is named) are open is answered 429 at once, with
+ * `Retry-After: retryAfterSeconds` (default 1). Counts do not depend on timing: the same workload
+ * sees the same refusals however fast the machine is.
+ */
+export interface ConcurrencyLimitConfig {
+	vendor?: Vendor;
+	limit: number;
+	retryAfterSeconds?: number;
+}
+
+/** Requests open now and the most ever open at once (since the last reset), a refused one included as it arrived. */
+export interface OpenCount {
+	open: number;
+	peak: number;
+}
+
+export type OpenRequests = Record<Vendor, OpenCount> & { totals: OpenCount };
+
 export interface EnkashAccountState {
 	locked: boolean;
 	consecutiveFailures: number;
@@ -186,6 +206,8 @@ export interface SandboxControlApi {
 	triggers(): Promise<TriggerState[]>;
 	clearTriggers(): Promise<void>;
 	setRateLimit(config: RateLimitConfig | null): Promise<void>;
+	setConcurrencyLimit(config: ConcurrencyLimitConfig | null): Promise<void>;
+	openRequests(): Promise<OpenRequests>;
 	setFaults(rules: FaultRule[]): Promise<void>;
 	clearFaults(): Promise<void>;
 	setLatency(ms: number): Promise<void>;

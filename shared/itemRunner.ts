@@ -11,7 +11,11 @@ import {
 export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;
 
 export interface RunOptions {
-	/** How many items run at once (1 = one after another). */
+	/**
+	 * How many items run at once (1 = one after another). With Concurrency: Automatic this is Max
+	 * Concurrency, and the vendor account's limiter (`shared/concurrency/`) decides how many of their
+	 * requests are open at once.
+	 */
 	concurrency?: number;
 }
 

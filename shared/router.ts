@@ -1,7 +1,7 @@
 /** Dispatches a node run to the operation its Resource and Operation parameters name. */
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY } from './descriptions/requestOptions';
+import { concurrencySetting } from './concurrency/concurrencySetting';
 import { runForEachItem, type ItemOperation } from './itemRunner';
 
 /**
@@ -15,7 +15,7 @@ export type ResourceOperations = Record<string, Record<string, Operation>>;
 
 /**
  * Dispatches the node's `resource` / `operation` parameters to the operation, run once per item,
- * as many items at once as the node's Options → Concurrency says (`requestOptions`).
+ * as many items at once as the node's Options say (`shared/concurrency/concurrencySetting.ts`).
  */
 export async function routeToOperation(context: IExecuteFunctions, resources: ResourceOperations): Promise<INodeExecutionData[][]> {
 	const resource = context.getNodeParameter('resource', 0) as string;
@@ -25,6 +25,8 @@ export async function routeToOperation(context: IExecuteFunctions, resources: Re
 		throw new NodeOperationError(context.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
 	}
 	if ('executeBatch' in selected) return [await selected.executeBatch.call(context)];
-	const concurrency = Number(context.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY));
+	// Automatic: enough items in progress to keep the account's permits busy, up to Max Concurrency; the limiter decides how many requests go out.
+	const setting = concurrencySetting(context);
+	const concurrency = setting?.mode === 'automatic' ? setting.max : (setting?.count ?? 1);
 	return [await runForEachItem(context, selected.execute, { concurrency })];
 }

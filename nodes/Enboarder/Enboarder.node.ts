@@ -15,7 +15,9 @@ export class Enboarder implements INodeType {
 		name: 'enboarder',
 		icon: { light: 'file:enboarder.svg', dark: 'file:enboarder.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Concurrency Mode defaults to Automatic (version 1 keeps Fixed, 5); nothing else differs.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Launch onboarding workflows, manage profiles and read reports in Enboarder',
 		defaults: { name: 'Enboarder' },

@@ -16,7 +16,9 @@ export class Enkash implements INodeType {
 		name: 'enkash',
 		icon: { light: 'file:enkash.svg', dark: 'file:enkash.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Concurrency Mode defaults to Automatic (version 1 keeps Fixed, 5); nothing else differs.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage Enkash Accounts Receivable: customers, invoices, payment reminders and Bharat Connect',
 		defaults: { name: 'Enkash' },

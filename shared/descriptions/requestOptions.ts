@@ -5,9 +5,9 @@ import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 import { sortedByLabel } from './sortedByLabel';
 
 /**
- * The Options collection both action nodes share: how many items go to the vendor at once, and how
- * 429 (too many requests) and 503 (unavailable) answers are retried. Read back by
- * `shared/transport/retryOptions.ts` and `shared/router.ts`.
+ * The Options collection both action nodes share: how many items go to the vendor at once (Concurrency
+ * Mode Automatic or Fixed), and how 429 (too many requests) and 503 (unavailable) answers are retried. Read back by
+ * `shared/transport/retryOptions.ts` and `shared/concurrency/concurrencySetting.ts`.
  */
 export function requestOptions(vendor: string, extra: INodeProperties[] = []): INodeProperties {
 	return {
@@ -23,7 +23,30 @@ export function requestOptions(vendor: string, extra: INodeProperties[] = []): I
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 50 },
 				default: DEFAULT_CONCURRENCY,
-				description: `How many items are sent to ${vendor} at the same time. They all share one access token.`,
+				description: `With Concurrency Mode Fixed, how many items are sent to ${vendor} at the same time. Set without Concurrency Mode, it means Fixed.`,
+			},
+			{
+				displayName: 'Concurrency Mode',
+				name: 'concurrencyMode',
+				type: 'options',
+				options: [
+					{
+						name: 'Automatic',
+						value: 'automatic',
+						description: `Starts low and adjusts to what ${vendor} can take: more while answers stay fast, fewer after 429 or 503 answers or slower answers. Shared by every execution using the same credential.`,
+					},
+					{ name: 'Fixed', value: 'fixed', description: 'Always the number set in Concurrency' },
+				],
+				default: 'automatic',
+				description: 'How many items are sent at the same time. Nodes added before version 1.1 of this node send 5 at a time (Fixed) unless set here.',
+			},
+			{
+				displayName: 'Max Concurrency',
+				name: 'maxConcurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY_LIMIT },
+				default: DEFAULT_MAX_CONCURRENCY,
+				description: `With Concurrency Mode Automatic, the most requests open to ${vendor} at the same time, counted over every execution using the same credential`,
 			},
 			{
 				displayName: 'Max Retry Wait (Seconds)',
@@ -56,4 +79,8 @@ export function requestOptions(vendor: string, extra: INodeProperties[] = []): I
 
 /** The Options' own defaults; Retry Attempts and Max Retry Wait show the retry engine's (`DEFAULT_RETRY_POLICY`). */
 export const DEFAULT_CONCURRENCY = 5;
+export const DEFAULT_MAX_CONCURRENCY = 50;
+export const MAX_CONCURRENCY_LIMIT = 200;
+/** The node version from which Concurrency Mode defaults to Automatic; version 1 keeps Fixed, 5. */
+export const AUTOMATIC_CONCURRENCY_SINCE = 1.1;
 export const DEFAULT_TIMEOUT_SECONDS = 60;

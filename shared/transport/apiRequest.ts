@@ -1,4 +1,4 @@
-/** The one request pipeline of both action nodes: token upkeep, retries, lost-answer look-ups, then the vendor's envelope and words. */
+/** The one request pipeline of both action nodes: the concurrency permit, token upkeep, retries, lost-answer look-ups, then the vendor's envelope and words. */
 import {
 	NodeApiError,
 	type ICredentialDataDecryptedObject,
@@ -15,6 +15,7 @@ import {
 import { assertSecureUrl } from '../secureUrl';
 import { settle } from '../settle';
 import { authenticatedRequest } from './authenticatedRequest';
+import { withConcurrencyPermit } from './concurrencyPermit';
 import { errorBody } from './errorBody';
 import { assertJsonBody, isTimeout, timeoutSeconds, timeoutWords } from './responseChecks';
 import { classifyFailure, retryAllowance, withRetries } from './retry';
@@ -105,12 +106,14 @@ async function send(context: ApiContext, api: VendorApi, request: ApiRequest): P
 	const sent = await settle(
 		async () =>
 			await withRetries<Outcome>(
+				// One permit per attempt (Concurrency: Automatic), taken around the send only: a retry's wait holds none.
 				// Enkash can refuse a token in a body (even with 200): that refusal then renews the token as a 401 does.
-				async () => ({
-					response: (tokenRefusal
-						? await requestRenewingRefusedToken(context, credentialType, http, tokenRefusal)
-						: await authenticatedRequest(context, credentialType, http)) as IN8nHttpFullResponse,
-				}),
+				async () =>
+					await withConcurrencyPermit(context, credentialType, credentials, async () => ({
+						response: (tokenRefusal
+							? await requestRenewingRefusedToken(context, credentialType, http, tokenRefusal)
+							: await authenticatedRequest(context, credentialType, http)) as IN8nHttpFullResponse,
+					})),
 				{
 					policy,
 					allowance,

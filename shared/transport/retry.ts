@@ -106,6 +106,11 @@ const MAYBE_SENT_CODES = new Set([
 	'UND_ERR_BODY_TIMEOUT',
 ]);
 
+/** The HTTP status a failed request was answered with, or undefined when no answer came (a dropped connection, a timeout). */
+export function failureStatus(error: unknown): number | undefined {
+	return statusOf(chain(error));
+}
+
 export function classifyFailure(error: unknown): FailureKind {
 	const levels = chain(error);
 	const status = statusOf(levels);

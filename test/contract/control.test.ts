@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { DEMO_CREDENTIALS, SandboxClient, SEED_FACTS, startSandbox, vendorBaseUrls } from '../../sandbox';
 import type { Sandbox, SandboxControlApi, VendorBaseUrls } from '../../sandbox';
+import { OpenRequestCounter } from '../../sandbox/faults';
 import {
 	apiKeyHeader,
 	assertEnkashError,
@@ -71,6 +72,46 @@ describe('Sandbox control', () => {
 			assert.equal((await call(`${urls.pat}/api/me`, { headers: { Authorization: `Bearer ${DEMO_CREDENTIALS.pat.personalAccessToken}` } })).status, 200);
 			await sleep(1050);
 			assert.equal((await reports()).status, 200);
+		});
+	});
+
+	describe('concurrency limit (what is open at once)', () => {
+		test('a request arriving while `limit` are open is refused at once: 429 with Retry-After, in the vendor shape; other vendors untouched', async () => {
+			await sandbox.control.setConcurrencyLimit({ vendor: 'enboarder', limit: 0, retryAfterSeconds: 0 });
+			const limited = await reports();
+			assert.deepEqual([limited.status, limited.headers.get('retry-after'), limited.body], [429, '0', { message: 'Too Many Requests' }]);
+			assert.equal((await call(`${urls.pat}/api/me`, { headers: { Authorization: `Bearer ${DEMO_CREDENTIALS.pat.personalAccessToken}` } })).status, 200);
+			await sandbox.control.setConcurrencyLimit({ limit: 0 });
+			const enkash = await enkashLogin(urls);
+			assertEnkashError(enkash, 429, 'CLIENT_REQUEST_ERROR');
+			assert.equal(enkash.headers.get('retry-after'), '1', 'Retry-After 1 unless set');
+			assert.equal((await sandbox.control.stats()).totals.status429, 2);
+			await sandbox.control.setConcurrencyLimit(null);
+			assert.equal((await reports()).status, 200);
+			await assert.rejects(sandbox.control.setConcurrencyLimit({ limit: 1.5 }), /whole limit/);
+			await assert.rejects(sandbox.control.setConcurrencyLimit({ limit: 1, vendor: 'nope' as never }), /vendor is unknown/);
+		});
+
+		test('counts what is open and the most ever open at once, per vendor and in all; reset clears the peak', async () => {
+			for (let index = 0; index < 3; index++) assert.equal((await reports()).status, 200);
+			const counted = await sandbox.control.openRequests();
+			assert.deepEqual([counted.enboarder, counted.enkash, counted.totals], [{ open: 0, peak: 1 }, { open: 0, peak: 0 }, { open: 0, peak: 1 }], 'one after another: never two at once');
+			await sandbox.control.reset();
+			assert.deepEqual((await sandbox.control.openRequests()).totals, { open: 0, peak: 0 });
+		});
+
+		test('the counter: `limit` open, the next refused (counted in the peak as it arrived), one ending lets the next in', () => {
+			const counter = new OpenRequestCounter();
+			counter.setLimit({ vendor: 'enkash', limit: 2, retryAfterSeconds: 3 });
+			assert.deepEqual([counter.arrive('enkash'), counter.arrive('enkash'), counter.arrive('enkash')], [undefined, undefined, 3]);
+			assert.equal(counter.arrive('enboarder'), undefined, 'another vendor is not limited');
+			assert.deepEqual([counter.snapshot().enkash, counter.snapshot().totals], [{ open: 2, peak: 3 }, { open: 3, peak: 3 }]);
+			counter.leave('enkash');
+			assert.equal(counter.arrive('enkash'), undefined);
+			counter.setLimit({ limit: 3 });
+			assert.equal(counter.arrive('pat'), 1, 'a limit without a vendor counts every vendor (3 open): refused, Retry-After 1');
+			counter.reset();
+			assert.deepEqual(counter.snapshot().totals, { open: 3, peak: 3 }, 'requests still open keep counting; the peak restarts from them');
 		});
 	});
 
@@ -414,7 +455,7 @@ describe('SandboxClient against the CLI in another process', () => {
 		const inProcess = Object.getOwnPropertyNames(Object.getPrototypeOf((await startSandbox({ port: 0 }).then(async (s) => (await s.close(), s))).control));
 		const methods: Array<keyof SandboxControlApi> = inProcess.filter((name) => name !== 'constructor') as Array<keyof SandboxControlApi>;
 		for (const method of methods) assert.equal(typeof client[method], 'function', method);
-		assert.equal(methods.length, 20);
+		assert.equal(methods.length, 22);
 	});
 
 	test('drives the sandbox over HTTP', async () => {
@@ -438,6 +479,11 @@ describe('SandboxClient against the CLI in another process', () => {
 		await client.setRateLimit({ vendor: 'partner', limit: 0, windowMs: 60_000, retryAfterSeconds: 3 });
 		assert.equal((await call(`${urls.partner}/api/bookings/x`)).status, 429);
 		await client.setRateLimit(null);
+		await client.setConcurrencyLimit({ vendor: 'partner', limit: 0, retryAfterSeconds: 2 });
+		const atOnce = await call(`${urls.partner}/api/bookings/x`);
+		assert.deepEqual([atOnce.status, atOnce.headers.get('retry-after')], [429, '2']);
+		await client.setConcurrencyLimit(null);
+		assert.equal((await client.openRequests()).partner.open, 0);
 		await client.setLatency(100);
 		assert.ok((await reportsAt(urls)).ms >= 90);
 		await client.setLatency(0);
@@ -457,11 +503,11 @@ describe('SandboxClient against the CLI in another process', () => {
 		assert.equal((await call(`${urls.enboarder}/reports/workflows/wf-onboarding/data`, { headers: apiKeyHeader })).body.count, 10);
 
 		const ledger = await client.ledger();
-		assert.equal(ledger.requests.length, 10);
+		assert.equal(ledger.requests.length, 11);
 		assert.equal((await client.ledger(ledger.requests.at(-1)!.seq)).requests.length, 0);
 		const stats = await client.stats();
 		assert.equal(stats.enkash.tokenRequests, 5);
-		assert.equal(stats.partner.status429, 1);
+		assert.equal(stats.partner.status429, 2, 'the rate limit and the concurrency limit');
 		const unknownToken = async () => (await call(`${urls.enkash}/api/v0/customer/search`, { headers: { Authorization: 'Bearer nope' }, json: {} })).body;
 		await client.setEnkashExpiryInBody();
 		assert.deepEqual([(await unknownToken()).response_code, (await unknownToken()).errorResponse.errorType], [200, 'UNAUTHORIZED']);
