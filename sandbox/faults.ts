@@ -85,27 +85,36 @@ export function pathMatcher(path: string | undefined): (candidate: string) => bo
 	return (candidate) => candidate.startsWith(path);
 }
 
-/** A fixed-window request counter, per vendor when the config names one, else shared by all vendors. */
+/** A fixed-window request counter or a token bucket (`burst` set), per vendor when the config names one, else shared by all vendors. */
 export class RateLimiter {
 	private config: RateLimitConfig | null = null;
 	private windowStart = 0;
 	private count = 0;
+	/** Token bucket: what is in it, as of `filledAt`. */
+	private tokens = 0;
+	private filledAt = 0;
+
+	constructor(private readonly clock: () => number = Date.now) {}
 
 	set(config: RateLimitConfig | null): void {
 		if (config !== null) {
 			if (!(config.limit >= 0) || !(config.windowMs > 0)) throw new Error('rate limit needs limit >= 0 and windowMs > 0');
 			if (config.vendor !== undefined && !isVendor(config.vendor)) throw new Error('rate limit vendor is unknown');
+			if (config.burst !== undefined && !(typeof config.burst === 'number' && config.burst > 0)) throw new Error('rate limit burst must be > 0');
 		}
 		this.config = config;
 		this.windowStart = 0;
 		this.count = 0;
+		this.tokens = config?.burst ?? 0;
+		this.filledAt = this.clock();
 	}
 
 	/** Counts the request; returns the Retry-After seconds when it is over the limit. */
 	check(vendor: Vendor): number | undefined {
 		const config = this.config;
 		if (!config || (config.vendor && config.vendor !== vendor)) return undefined;
-		const now = Date.now();
+		const now = this.clock();
+		if (config.burst !== undefined) return this.take(config, config.burst, now);
 		if (now - this.windowStart >= config.windowMs) {
 			this.windowStart = now;
 			this.count = 0;
@@ -113,6 +122,18 @@ export class RateLimiter {
 		this.count++;
 		if (this.count <= config.limit) return undefined;
 		return config.retryAfterSeconds ?? Math.max(1, Math.ceil((this.windowStart + config.windowMs - now) / 1000));
+	}
+
+	private take(config: RateLimitConfig, burst: number, now: number): number | undefined {
+		const perMs = config.limit / config.windowMs;
+		this.tokens = Math.min(burst, this.tokens + (now - this.filledAt) * perMs);
+		this.filledAt = now;
+		if (this.tokens >= 1) {
+			this.tokens -= 1;
+			return undefined;
+		}
+		const untilNextMs = perMs > 0 ? (1 - this.tokens) / perMs : Number.POSITIVE_INFINITY;
+		return config.retryAfterSeconds ?? Math.max(1, Math.ceil(Math.min(untilNextMs, 3_600_000) / 1000));
 	}
 }
 

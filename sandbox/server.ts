@@ -149,6 +149,7 @@ export class SandboxCore {
 		const refusedAtOnce = this.openRequests.arrive(mount.vendor);
 		if (refusedAtOnce !== undefined) {
 			send(generalReply('rate-limited', 429, { 'Retry-After': String(refusedAtOnce) }));
+			entry.endedAt = Date.now();
 			return;
 		}
 		let dropAfter = false;
@@ -212,6 +213,7 @@ export class SandboxCore {
 				send(generalReply('server-error', 500));
 			}
 		} finally {
+			entry.endedAt = Date.now();
 			this.openRequests.leave(mount.vendor);
 		}
 	}

@@ -23,6 +23,8 @@ export interface RequestEntry {
 	path: string;
 	/** The HTTP status sent; 0 while in flight or when the connection was dropped. */
 	status: number;
+	/** Milliseconds since the epoch, when the request ended (answered, refused or dropped); absent while in flight. */
+	endedAt?: number;
 	kind: 'token' | 'api';
 	grant?: Grant;
 	auth: AuthOutcome;
@@ -88,11 +90,19 @@ export interface FaultRule {
 	status?: number;
 }
 
+/**
+ * A limit by time. Without `burst`: at most `limit` requests in each fixed window of `windowMs` (the
+ * window starts with the first request after the last one closed). With `burst`: a token bucket that
+ * holds at most `burst` requests' worth and refills `limit` per `windowMs`, evenly: a steady rate
+ * with no double burst at a window's edge.
+ */
 export interface RateLimitConfig {
 	vendor?: Vendor;
 	limit: number;
 	windowMs: number;
-	/** Sent as `Retry-After`; defaults to the seconds left in the current window. */
+	/** Token bucket: its capacity (> 0); the bucket starts full. */
+	burst?: number;
+	/** Sent as `Retry-After`; defaults to the seconds left in the current window (token bucket: until the next token), at least 1. */
 	retryAfterSeconds?: number;
 }
 
