@@ -17,6 +17,8 @@ export interface Options {
 	items: number;
 	/** Scenario 4: invoices created per leg. */
 	overheadItems: number;
+	/** Scenario 5: invoices created per leg against the rate-limited vendor. */
+	rateItems: number;
 	/** Scenario 2: invoices in the sandbox for Return All. */
 	searchItems: number;
 	/** Scenario 1: the concurrencies tried (1,000 creates each) to find our node's best setting. */
@@ -139,5 +141,9 @@ export interface Scenario {
 
 /** Cores other processes kept busy during the leg (the machine is shared; see Machine). */
 export const otherCores = (traffic: Traffic) => (traffic.otherCores === undefined ? '–' : formatNumber(traffic.otherCores, 1));
-export const inFlight = (traffic: Traffic) => (traffic.peakInFlight === undefined ? '–' : formatNumber(traffic.peakInFlight));
+/** Most requests open at once: exact from the ledger (arrival to end of each request), else the lower bound from arrivals within one latency. */
+export const inFlight = (traffic: Traffic) => {
+	const value = traffic.peakOpen ?? traffic.peakInFlight;
+	return value === undefined ? '–' : formatNumber(value);
+};
 export const sandboxCpu = (traffic: Traffic, ms: number) => (traffic.sandboxCpuSeconds === undefined ? '–' : `${formatNumber((100 * traffic.sandboxCpuSeconds) / (ms / 1000))} %`);

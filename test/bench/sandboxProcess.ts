@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { SandboxClient, type RequestEntry, type Vendor } from '../../sandbox';
+import { SandboxClient, type RecordEntry, type RequestEntry, type Vendor } from '../../sandbox';
 
 export interface SandboxProcess {
 	url: string;
@@ -64,6 +64,16 @@ export interface Traffic {
 	unauthorized: number;
 	/** Other answers that were not 2xx, and dropped connections. */
 	failed: number;
+	/** API requests answered 429 (counted in `failed` too). */
+	rateLimited: number;
+	/** Records the vendor created during the leg, and how many distinct External IDs they carry. */
+	created: number;
+	createdExternalIds: number;
+	/**
+	 * Most requests of the vendor (API and token) open at once in the sandbox: from each request's
+	 * arrival to its end, as the ledger records them. Exact, not an estimate.
+	 */
+	peakOpen?: number;
 	/** Most requests that arrived within any one second. */
 	peakPerSecond: number;
 	/**
@@ -124,16 +134,38 @@ function mostWithin(times: number[], windowMs: number): number {
 	return best;
 }
 
-export function trafficOf(requests: RequestEntry[], vendor: Vendor, latencyMs: number): Omit<Traffic, 'benchCpuSeconds' | 'wallSeconds'> {
+/** Most intervals [start, end) open at once; an end and a start at the same millisecond do not overlap. */
+export function mostOpen(intervals: Array<{ start: number; end: number }>): number {
+	const events = intervals.flatMap(({ start, end }) => [
+		{ at: start, delta: 1 },
+		{ at: end, delta: -1 },
+	]);
+	events.sort((a, b) => a.at - b.at || a.delta - b.delta);
+	let open = 0;
+	let most = 0;
+	for (const event of events) {
+		open += event.delta;
+		most = Math.max(most, open);
+	}
+	return most;
+}
+
+export function trafficOf(requests: RequestEntry[], vendor: Vendor, latencyMs: number, records: RecordEntry[] = []): Omit<Traffic, 'benchCpuSeconds' | 'wallSeconds'> {
 	const mine = requests.filter((entry) => entry.vendor === vendor);
 	const times = mine.map((entry) => entry.at).sort((a, b) => a - b);
+	const ended = mine.every((entry) => entry.endedAt !== undefined);
+	const created = records.filter((record) => record.vendor === vendor);
 	return {
 		api: mine.filter((entry) => entry.kind === 'api').length,
 		tokens: mine.filter((entry) => entry.kind === 'token').length,
 		unauthorized: mine.filter((entry) => entry.status === 401).length,
 		failed: mine.filter((entry) => entry.status !== 401 && (entry.status < 200 || entry.status >= 300)).length,
+		rateLimited: mine.filter((entry) => entry.kind === 'api' && entry.status === 429).length,
+		created: created.length,
+		createdExternalIds: new Set(created.map((record) => record.externalId).filter((id) => id !== undefined)).size,
 		peakPerSecond: mostWithin(times, 1000),
 		peakInFlight: latencyMs >= 5 ? mostWithin(times, latencyMs) : undefined,
+		peakOpen: ended && mine.length > 0 ? mostOpen(mine.map((entry) => ({ start: entry.at, end: entry.endedAt! }))) : undefined,
 	};
 }
 
@@ -178,9 +210,9 @@ export async function withTraffic<T extends { cpuSeconds?: number }>(sandbox: Sa
 	const bench = process.cpuUsage(benchBefore);
 	const machine = machineBusySeconds() - machineBefore;
 	const cpu = sandbox.cpuSeconds() - cpuBefore;
-	const { requests } = await sandbox.control.ledger(since);
+	const { requests, records } = await sandbox.control.ledger(since);
 	const traffic: Traffic = {
-		...trafficOf(requests, vendor, latencyMs),
+		...trafficOf(requests, vendor, latencyMs, records),
 		sandboxCpuSeconds: Number.isFinite(cpu) ? cpu : undefined,
 		machineCpuSeconds: Number.isFinite(machine) ? machine : undefined,
 		benchCpuSeconds: (bench.user + bench.system) / 1e6,

@@ -38,6 +38,13 @@ export function enkashWorkflow(nodeName: string, credentialId: string, parameter
 	};
 }
 
+/**
+ * The node version a node added in the editor gets now. From 1.1 no concurrency option means
+ * Concurrency: Automatic (Max Concurrency 50); a Concurrency number set means Fixed, that number,
+ * in every version. The legs pass `concurrency` for Fixed and leave it out for the defaults.
+ */
+export const ENKASH_NODE_VERSION = 1.1;
+
 /** Invoice › Create from the item's fields, as the example workflow maps them (four expressions). */
 export function createInvoiceParameters(options: { concurrency?: number; skipExisting: boolean; fixedValues?: boolean }): IDataObject {
 	const fixed = options.fixedValues === true;
@@ -76,12 +83,12 @@ export function bulkUploadParameters(options: { fixedValues?: boolean } = {}): I
 	return { resource, operation: 'bulkUpload', source: 'items', customerId, baseAmount, dueDate, skipExisting, additionalFields };
 }
 
-export function enkashNode(credentialId: string, parameters: IDataObject): INode {
+export function enkashNode(credentialId: string, parameters: IDataObject, typeVersion = ENKASH_NODE_VERSION): INode {
 	return {
 		id: 'bench-leg',
 		name: LEG,
 		type: `${PACKAGE}.enkash`,
-		typeVersion: 1,
+		typeVersion,
 		position: [600, 0],
 		parameters: parameters as INodeParameters,
 		credentials: { enkashApi: { id: credentialId, name: credentialId } },
@@ -101,9 +108,14 @@ export function enboarderProfileNode(credentialId: string): INode {
 	};
 }
 
-/** n8n's HTTP Request node as it comes (version 4.5, no batching, so every item's request starts at once). */
-function httpRequestNode(parameters: IDataObject, credentials: INode['credentials']): INode {
+/**
+ * n8n's HTTP Request node as it comes (version 4.5, no batching, so every item's request starts at once).
+ * `retryOnFail`: its node setting Retry On Fail on, at n8n's defaults (3 tries, 1,000 ms apart); n8n
+ * then runs the whole node again, every item, after a failure.
+ */
+function httpRequestNode(parameters: IDataObject, credentials: INode['credentials'], settings: { retryOnFail?: boolean } = {}): INode {
 	return {
+		...(settings.retryOnFail ? { retryOnFail: true } : {}),
 		id: 'bench-leg',
 		name: LEG,
 		type: 'n8n-nodes-base.httpRequest',
@@ -115,7 +127,7 @@ function httpRequestNode(parameters: IDataObject, credentials: INode['credential
 }
 
 /** `POST /api/v0/invoice` with n8n's generic Header Auth credential (`Authorization: Bearer …`). */
-export function httpRequestCreateNode(enkashBaseUrl: string, credentialId: string): INode {
+export function httpRequestCreateNode(enkashBaseUrl: string, credentialId: string, settings: { retryOnFail?: boolean } = {}): INode {
 	return httpRequestNode(
 		{
 			method: 'POST',
@@ -127,6 +139,7 @@ export function httpRequestCreateNode(enkashBaseUrl: string, credentialId: strin
 			jsonBody: '={ "customerId": "{{ $json.customerId }}", "baseAmount": {{ $json.amount }}, "dueDate": "{{ $json.dueDate }}", "externalId": "{{ $json.orderId }}" }',
 		},
 		{ httpHeaderAuth: { id: credentialId, name: credentialId } },
+		settings,
 	);
 }
 

@@ -32,7 +32,10 @@ describe('sandbox rate limit', () => {
 		let refused = 0;
 		for (let tick = 0; tick < 1000; tick++) {
 			clock.now += 10;
-			for (const _ of [1, 2]) (limiter.check('enkash') === undefined ? passed++ : refused++);
+			for (let request = 0; request < 2; request++) {
+				if (limiter.check('enkash') === undefined) passed++;
+				else refused++;
+			}
 		}
 		assert.deepEqual([passed, refused], [1000, 1000]);
 		// Idle for a long time: the bucket holds no more than `burst`.
