@@ -37,11 +37,11 @@ async function scenario4Run(bench: Bench): Promise<ScenarioResult> {
 			warmUp: Math.min(1000, n),
 		} satisfies EngineInput),
 	);
-	legs.push({ label: `Our node in n8n-core's WorkflowExecute, concurrency ${MAX_CONCURRENCY} (after a warm-up run)`, ms: engine.result.ms, traffic: engine.traffic, problem: legProblem(engine.result, n) });
+	legs.push({ label: `Our node in n8n-core's WorkflowExecute, Fixed ${MAX_CONCURRENCY} (after a warm-up run)`, ms: engine.result.ms, traffic: engine.traffic, problem: legProblem(engine.result, n) });
 
 	log('scenario 4: our node in the n8n app, concurrency 50…');
 	const app = await withTraffic(sandbox, 'enkash', 0, async () => await n8n.execute('benchS4c50', LEG));
-	legs.push({ label: `Our node in the n8n app, concurrency ${MAX_CONCURRENCY}`, ms: app.result.ms, traffic: app.traffic, problem: legProblem(app.result, n) });
+	legs.push({ label: `Our node in the n8n app, Fixed ${MAX_CONCURRENCY}`, ms: app.result.ms, traffic: app.traffic, problem: legProblem(app.result, n) });
 
 	log('scenario 4: bare client, concurrency 50…');
 	const bare = await withTraffic(sandbox, 'enkash', 0, async () =>
