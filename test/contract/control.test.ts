@@ -352,7 +352,7 @@ describe('Sandbox control', () => {
 			const secrets = [enboarder, partner, enkash, pat.access_token, pat.refresh_token, DEMO_CREDENTIALS.enkash.password, DEMO_CREDENTIALS.enboarder.apiKey, DEMO_CREDENTIALS.enboarder.clientSecret, DEMO_CREDENTIALS.partner.clientSecret, DEMO_CREDENTIALS.pat.personalAccessToken, DEMO_CREDENTIALS.pat.oauthClientSecret];
 			for (const secret of secrets) assert.ok(!text.includes(secret), 'a secret leaked into the ledger');
 			const entry = (await sandbox.control.ledger()).requests[0];
-			assert.deepEqual(Object.keys(entry).sort(), ['at', 'auth', 'grant', 'kind', 'method', 'path', 'seq', 'status', 'vendor']);
+			assert.deepEqual(Object.keys(entry).sort(), ['at', 'auth', 'endedAt', 'grant', 'kind', 'method', 'path', 'seq', 'status', 'vendor']);
 		});
 
 		test('ledger(sinceSeq) returns only later entries; stats count 401, 403 and records', async () => {

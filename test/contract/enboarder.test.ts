@@ -91,9 +91,10 @@ describe('Enboarder contract', () => {
 			const token = await enboarderToken(urls);
 			const { requests } = await sandbox.control.ledger();
 			assert.equal(requests.length, 1);
+			assert.ok(requests[0].endedAt !== undefined && requests[0].endedAt >= requests[0].at, 'the end of an answered request is recorded');
 			assert.deepEqual(
-				{ ...requests[0], seq: 0, at: 0 },
-				{ seq: 0, at: 0, vendor: 'enboarder', method: 'POST', path: '/oauth2/token', status: 200, kind: 'token', grant: 'client_credentials', auth: 'ok' },
+				{ ...requests[0], seq: 0, at: 0, endedAt: 0 },
+				{ seq: 0, at: 0, endedAt: 0, vendor: 'enboarder', method: 'POST', path: '/oauth2/token', status: 200, kind: 'token', grant: 'client_credentials', auth: 'ok' },
 			);
 			const text = JSON.stringify(await sandbox.control.ledger());
 			assert.ok(!text.includes(token) && !text.includes(E.clientSecret));
