@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+/**
+ * A focused look at the per-item path, apart from `npm run bench`: our node against the minimal node
+ * (minimalNode.ts: the same bodies through n8n's httpRequestWithAuthentication, same credential), in
+ * n8n-core's WorkflowExecute, each leg in a fresh engine child (engineChild.ts), the sandbox at a
+ * fixed latency. Legs alternate, round after round, so a noisy machine slows both alike; the medians
+ * are printed. With `--profile DIR` each leg's measured run (not its warm-up) is CPU-profiled and
+ * the profile's top entries by self time are printed, with the share of our own modules.
+ *
+ *   node dist-dev/test/bench/perItem.js [--items 5000] [--rounds 3] [--concurrency 50] [--latency 0]
+ *        [--legs ours-expressions,minimal-expressions,ours-byName,minimal-byName] [--profile DIR]
+ *   node dist-dev/test/bench/perItem.js --summarize FILE.cpuprofile [--top 25]
+ */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { vendorBaseUrls } from '../../sandbox';
+import { runChild } from './child';
+import { enkashLogin } from './common';
+import type { EngineCreateResult, EngineInput } from './engineChild';
+import { startSandboxProcess } from './sandboxProcess';
+import { CUSTOMER_ID } from './workflows';
+
+interface ProfileNode {
+	id: number;
+	callFrame: { functionName: string; url: string; lineNumber: number };
+	children?: number[];
+}
+
+interface CpuProfile {
+	nodes: ProfileNode[];
+	samples: number[];
+	timeDeltas: number[];
+}
+
+/** Where a function comes from: our package, an n8n module, zod, Node itself, or V8's own work. */
+function origin(url: string, name: string): string {
+	if (!url) return name.startsWith('(') ? name : '(native)';
+	const at = url.lastIndexOf('node_modules/');
+	if (at >= 0) {
+		const rest = url.slice(at + 'node_modules/'.length).split('/');
+		return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+	}
+	if (url.startsWith('node:')) return 'node';
+	if (/\/dist(-dev)?\/(shared|nodes|credentials)\//.test(url)) return 'ours';
+	if (url.includes('/dist-dev/test/')) return 'bench harness';
+	return 'other';
+}
+
+/** Self time per function and per origin, as shares of all sampled time except idle. */
+export function summarize(file: string, top = 25): string[] {
+	const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+	const self = new Map<number, number>();
+	profile.samples.forEach((id, index) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+	const byFunction = new Map<string, { us: number; origin: string }>();
+	const byOrigin = new Map<string, number>();
+	let total = 0;
+	for (const [id, us] of self) {
+		const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+		if (functionName === '(idle)') continue;
+		total += us;
+		const from = origin(url, functionName);
+		const file = url ? url.slice(url.lastIndexOf('/') + 1) : '';
+		const key = `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim();
+		const entry = byFunction.get(key) ?? { us: 0, origin: from };
+		entry.us += us;
+		byFunction.set(key, entry);
+		byOrigin.set(from, (byOrigin.get(from) ?? 0) + us);
+	}
+	const pct = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)} %`;
+	const lines = [`${file}: ${(total / 1000).toFixed(0)} ms sampled (idle excluded)`, 'self time by origin:'];
+	for (const [from, us] of [...byOrigin].sort((a, b) => b[1] - a[1]).slice(0, 12)) lines.push(`  ${pct(us)}  ${from}`);
+	lines.push(`top ${top} functions by self time:`);
+	for (const [key, { us, origin: from }] of [...byFunction].sort((a, b) => b[1].us - a[1].us).slice(0, top)) lines.push(`  ${pct(us)}  ${key}  [${from}]`);
+	return lines;
+}
+
+const median = (values: number[]) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+async function main(argv: string[]): Promise<void> {
+	const option = (flag: string, fallback: string) => {
+		const at = argv.indexOf(flag);
+		return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : fallback;
+	};
+	const top = Number(option('--top', '25'));
+	const summarizeFile = option('--summarize', '');
+	if (summarizeFile) {
+		console.log(summarize(summarizeFile, top).join('\n'));
+		return;
+	}
+	const items = Number(option('--items', '5000'));
+	const rounds = Number(option('--rounds', '3'));
+	const concurrency = Number(option('--concurrency', '50'));
+	const latency = Number(option('--latency', '0'));
+	const legs = option('--legs', 'ours-expressions,minimal-expressions,ours-byName,minimal-byName').split(',');
+	const profileDir = option('--profile', '');
+	if (profileDir) mkdirSync(profileDir, { recursive: true });
+
+	const sandbox = await startSandboxProcess(join(__dirname, '..', '..'));
+	try {
+		await sandbox.control.reset();
+		await sandbox.control.setLatency(latency);
+		const login = enkashLogin(vendorBaseUrls(sandbox.url));
+		const times = new Map<string, number[]>(legs.map((leg) => [leg, []]));
+		for (let round = 1; round <= rounds; round++) {
+			for (const leg of legs) {
+				const [node, fields] = leg.split('-') as ['ours' | 'minimal', 'expressions' | 'byName'];
+				const profile = profileDir ? join(profileDir, `${leg}-${round}.cpuprofile`) : undefined;
+				const result = await runChild<EngineCreateResult>('engineChild', {
+					mode: 'create',
+					login,
+					count: items,
+					concurrency,
+					externalIdPrefix: `pi${round}-${leg}-`,
+					customerId: CUSTOMER_ID,
+					warmUp: Math.min(1000, items),
+					node,
+					fields,
+					profile,
+				} satisfies EngineInput);
+				if (result.errors > 0 || result.items !== items) throw new Error(`${leg}: ${result.errors} errors, ${result.items} of ${items} items`);
+				const us = (result.ms / items) * 1000;
+				times.get(leg)!.push(us);
+				console.log(`round ${round} ${leg.padEnd(20)} ${result.ms} ms  ${us.toFixed(0)} µs/item  (child CPU ${result.cpuSeconds.toFixed(1)} s)`);
+			}
+		}
+		console.log(`\nmedians over ${rounds} alternating rounds, ${items} items, concurrency ${concurrency}, latency ${latency} ms:`);
+		for (const [leg, values] of times) console.log(`  ${leg.padEnd(20)} ${median(values).toFixed(0)} µs/item  (${values.map((v) => v.toFixed(0)).join(', ')})`);
+		for (const fields of ['expressions', 'byName']) {
+			const ours = times.get(`ours-${fields}`);
+			const minimal = times.get(`minimal-${fields}`);
+			if (ours?.length && minimal?.length) console.log(`  ours ÷ minimal, ${fields}: ${(median(ours) / median(minimal)).toFixed(2)}×`);
+		}
+		if (profileDir) for (const leg of legs) console.log(`\n${summarize(join(profileDir, `${leg}-${rounds}.cpuprofile`), top).join('\n')}`);
+	} finally {
+		await sandbox.stop();
+	}
+}
+
+if (require.main === module) {
+	main(process.argv.slice(2)).catch((error: unknown) => {
+		console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+		process.exit(1);
+	});
+}
