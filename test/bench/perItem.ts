@@ -69,11 +69,33 @@ export function summarize(file: string, top = 25): string[] {
 		byFunction.set(key, entry);
 		byOrigin.set(from, (byOrigin.get(from) ?? 0) + us);
 	}
+	// Our code with what it calls (n8n's getNodeParameter, zod, luxon…), except n8n's request helper:
+	// a sample is ours when, from the leaf up, an `ours` frame comes before httpRequestWithAuthentication.
+	// It is charged to that nearest `ours` frame (our credential's authenticate, called by n8n, counts as ours).
+	const parent = new Map<number, number>();
+	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+	const oursInclusive = new Map<string, number>();
+	let oursTotal = 0;
+	for (const [id, us] of self) {
+		if (byId.get(id)!.callFrame.functionName === '(idle)') continue;
+		for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+			const { functionName, url, lineNumber } = byId.get(at)!.callFrame;
+			if (functionName === 'httpRequestWithAuthentication' && origin(url, functionName) === 'n8n-core') break;
+			if (origin(url, functionName) === 'ours') {
+				const key = `${functionName || '(anonymous)'} ${url.slice(url.lastIndexOf('/') + 1)}:${lineNumber + 1}`;
+				oursInclusive.set(key, (oursInclusive.get(key) ?? 0) + us);
+				oursTotal += us;
+				break;
+			}
+		}
+	}
 	const pct = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)} %`;
 	const lines = [`${file}: ${(total / 1000).toFixed(0)} ms sampled (idle excluded)`, 'self time by origin:'];
 	for (const [from, us] of [...byOrigin].sort((a, b) => b[1] - a[1]).slice(0, 12)) lines.push(`  ${pct(us)}  ${from}`);
 	lines.push(`top ${top} functions by self time:`);
 	for (const [key, { us, origin: from }] of [...byFunction].sort((a, b) => b[1].us - a[1].us).slice(0, top)) lines.push(`  ${pct(us)}  ${key}  [${from}]`);
+	lines.push(`ours with what it calls, n8n's request helper excluded: ${pct(oursTotal)} (${(oursTotal / 1000).toFixed(0)} ms), by nearest function of ours:`);
+	for (const [key, us] of [...oursInclusive].sort((a, b) => b[1] - a[1]).slice(0, 15)) lines.push(`  ${pct(us)}  ${key}`);
 	return lines;
 }
 
@@ -108,6 +130,7 @@ async function main(argv: string[]): Promise<void> {
 		await sandbox.control.setLatency(latency);
 		const login = enkashLogin(vendorBaseUrls(sandbox.url));
 		const times = new Map<string, number[]>(legs.map((leg) => [leg, []]));
+		const cpuTimes = new Map<string, number[]>(legs.map((leg) => [leg, []]));
 		for (let round = 1; round <= rounds; round++) {
 			for (const leg of legs) {
 				const [node, fields] = leg.split('-') as ['ours' | 'minimal', 'expressions' | 'byName'];
@@ -127,15 +150,23 @@ async function main(argv: string[]): Promise<void> {
 				if (result.errors > 0 || result.items !== items) throw new Error(`${leg}: ${result.errors} errors, ${result.items} of ${items} items`);
 				const us = (result.ms / items) * 1000;
 				times.get(leg)!.push(us);
-				console.log(`round ${round} ${leg.padEnd(20)} ${result.ms} ms  ${us.toFixed(0)} µs/item  (child CPU ${result.cpuSeconds.toFixed(1)} s)`);
+				const cpuUs = ((result.cpuMs ?? Number.NaN) / items) * 1000;
+				cpuTimes.get(leg)!.push(cpuUs);
+				console.log(`round ${round} ${leg.padEnd(20)} ${result.ms} ms  ${us.toFixed(0)} µs/item  CPU ${cpuUs.toFixed(0)} µs/item`);
 			}
 		}
 		console.log(`\nmedians over ${rounds} alternating rounds, ${items} items, concurrency ${concurrency}, latency ${latency} ms:`);
-		for (const [leg, values] of times) console.log(`  ${leg.padEnd(20)} ${median(values).toFixed(0)} µs/item  (${values.map((v) => v.toFixed(0)).join(', ')})`);
+		for (const [leg, values] of times) {
+			const cpu = cpuTimes.get(leg)!;
+			console.log(`  ${leg.padEnd(20)} ${median(values).toFixed(0)} µs/item (${values.map((v) => v.toFixed(0)).join(', ')}); CPU ${median(cpu).toFixed(0)} µs/item (${cpu.map((v) => v.toFixed(0)).join(', ')})`);
+		}
 		for (const fields of ['expressions', 'byName']) {
 			const ours = times.get(`ours-${fields}`);
 			const minimal = times.get(`minimal-${fields}`);
-			if (ours?.length && minimal?.length) console.log(`  ours ÷ minimal, ${fields}: ${(median(ours) / median(minimal)).toFixed(2)}×`);
+			if (ours?.length && minimal?.length) {
+				const cpu = (median(cpuTimes.get(`ours-${fields}`)!) / median(cpuTimes.get(`minimal-${fields}`)!)).toFixed(2);
+				console.log(`  ours ÷ minimal, ${fields}: ${(median(ours) / median(minimal)).toFixed(2)}× in time, ${cpu}× in CPU`);
+			}
 		}
 		if (profileDir) for (const leg of legs) console.log(`\n${summarize(join(profileDir, `${leg}-${rounds}.cpuprofile`), top).join('\n')}`);
 	} finally {
