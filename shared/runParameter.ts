@@ -1,10 +1,29 @@
 /** A node parameter that no expression sets, read once per node run instead of once per item or request. */
-import type { IExecuteFunctions, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 
 type Primitive = string | number | boolean | undefined | null;
 
+/** Read per item: an expression may set it. */
+const PER_ITEM = Symbol('per item');
+
 /** One entry per node run (n8n gives each run a context object of its own), by parameter and fallback. */
-const readsByRun = new WeakMap<object, Map<string, Primitive>>();
+const readsByRun = new WeakMap<object, Map<string, Primitive | typeof PER_ITEM>>();
+
+/** The node of a run, asked of n8n once: its `getNode()` makes a deep copy at every call. */
+const nodeByRun = new WeakMap<object, INode>();
+
+/**
+ * The node of this run (its parameters, credentials, type version), read once per run. Only for
+ * reading: it is one copy shared by every item of the run. n8n's context gives each run its own.
+ */
+export function runNode(context: { getNode(): INode }): INode {
+	let node = nodeByRun.get(context);
+	if (!node) {
+		node = context.getNode();
+		nodeByRun.set(context, node);
+	}
+	return node;
+}
 
 /**
  * `getNodeParameter(name, itemIndex, fallback)`, read once per run when the value cannot differ
@@ -14,19 +33,24 @@ const readsByRun = new WeakMap<object, Map<string, Primitive>>();
  * real work spent getting the same answer. Anything an expression sets is read per item, as before.
  */
 export function runParameter<T extends Primitive>(context: IExecuteFunctions, name: string, itemIndex: number, fallback: T): T {
-	const parameters = context.getNode().parameters as INodeParameters | undefined;
-	// No parameters to look at (a context that is not n8n's): nothing is known to be the same for every item.
-	if (!parameters || mayDifferPerItem(parameters, name)) return context.getNodeParameter(name, itemIndex, fallback) as T;
 	let reads = readsByRun.get(context);
 	if (!reads) {
 		reads = new Map();
 		readsByRun.set(context, reads);
 	}
 	const key = `${name}\u0000${typeof fallback}:${String(fallback)}`;
-	if (reads.has(key)) return reads.get(key) as T;
+	const known = reads.get(key);
+	if (known === PER_ITEM) return context.getNodeParameter(name, itemIndex, fallback) as T;
+	if (known !== undefined || reads.has(key)) return known as T;
+	const parameters = runNode(context).parameters as INodeParameters | undefined;
+	// No parameters to look at (a context that is not n8n's): nothing is known to be the same for every item.
+	if (!parameters || mayDifferPerItem(parameters, name)) {
+		reads.set(key, PER_ITEM);
+		return context.getNodeParameter(name, itemIndex, fallback) as T;
+	}
 	const value = context.getNodeParameter(name, itemIndex, fallback) as T;
 	// An object could be changed by whoever reads it; only plain values are kept.
-	if (value === null || typeof value !== 'object') reads.set(key, value);
+	reads.set(key, value === null || typeof value !== 'object' ? value : PER_ITEM);
 	return value;
 }
 

@@ -10,6 +10,7 @@
  *   node dist-dev/test/bench/perItem.js [--items 5000] [--rounds 3] [--concurrency 50] [--latency 0]
  *        [--legs ours-expressions,minimal-expressions,ours-byName,minimal-byName] [--profile DIR]
  *   node dist-dev/test/bench/perItem.js --summarize FILE.cpuprofile [--top 25]
+ *   node dist-dev/test/bench/perItem.js --return-all [--search-items 100000] [--page-size 500] [--rounds 3] [--latency 20]
  */
 /* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { join } from 'node:path';
 import { vendorBaseUrls } from '../../sandbox';
 import { runChild } from './child';
 import { enkashLogin } from './common';
-import type { EngineCreateResult, EngineInput } from './engineChild';
+import type { EngineCreateResult, EngineInput, EngineSearchResult } from './engineChild';
 import { startSandboxProcess } from './sandboxProcess';
 import { CUSTOMER_ID } from './workflows';
 
@@ -116,6 +117,10 @@ async function main(argv: string[]): Promise<void> {
 		console.log(summarize(summarizeFile, top).join('\n'));
 		return;
 	}
+	if (argv.includes('--return-all')) {
+		await returnAll(Number(option('--search-items', '100000')), Number(option('--page-size', '500')), Number(option('--rounds', '3')), Number(option('--latency', '20')));
+		return;
+	}
 	const items = Number(option('--items', '5000'));
 	const rounds = Number(option('--rounds', '3'));
 	const concurrency = Number(option('--concurrency', '50'));
@@ -169,6 +174,31 @@ async function main(argv: string[]): Promise<void> {
 			}
 		}
 		if (profileDir) for (const leg of legs) console.log(`\n${summarize(join(profileDir, `${leg}-${rounds}.cpuprofile`), top).join('\n')}`);
+	} finally {
+		await sandbox.stop();
+	}
+}
+
+/** Scenario 2's leg of ours alone, `rounds` times: Return All over `count` invoices, peak memory ÷ the data's JSON size. */
+async function returnAll(count: number, pageSize: number, rounds: number, latency: number): Promise<void> {
+	const sandbox = await startSandboxProcess(join(__dirname, '..', '..'));
+	try {
+		await sandbox.control.reset();
+		await sandbox.control.setLatency(latency);
+		await sandbox.control.seedEnkashInvoices(count);
+		const login = enkashLogin(vendorBaseUrls(sandbox.url));
+		const ratios: number[] = [];
+		for (let round = 1; round <= rounds; round++) {
+			const result = await runChild<EngineSearchResult>('engineChild', { mode: 'returnAll', login, pageSize } satisfies EngineInput, { nodeArgs: ['--expose-gc'] });
+			const mib = (bytes: number) => (bytes / 1024 ** 2).toFixed(1);
+			const peak = Math.max(result.memory.peakRssAbove, result.memory.peakHeapAbove);
+			ratios.push(peak / result.dataBytes);
+			console.log(
+				`round ${round}: ${result.records} invoices, ${result.ms} ms, data ${mib(result.dataBytes)} MiB, peak RSS +${mib(result.memory.peakRssAbove)} MiB, ` +
+					`peak heap +${mib(result.memory.peakHeapAbove)} MiB, peak ÷ data ${(peak / result.dataBytes).toFixed(2)}×, held ${mib(result.memory.retainedAbove)} MiB`,
+			);
+		}
+		console.log(`median peak ÷ data over ${rounds} rounds: ${median(ratios).toFixed(2)}×`);
 	} finally {
 		await sandbox.stop();
 	}

@@ -2,7 +2,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { oneAtATime } from '../../../../shared/oneAtATime';
-import { runParameter } from '../../../../shared/runParameter';
+import { runNode, runParameter } from '../../../../shared/runParameter';
 import { enkashApiRequest } from '../../transport';
 import { INVOICE_FIELD_NAMES, invoiceBody, invoiceBodyByName } from './invoiceBody';
 import { invoiceFields } from './invoiceFields';
@@ -43,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const externalId = typeof body.externalId === 'string' ? body.externalId : undefined;
 	if (externalId === undefined) return [await createInvoice.call(this, body, itemIndex, undefined)];
 	// Items of one run with the same External ID go one after the other, so the second finds the first's invoice.
-	const credential = this.getNode().credentials?.enkashApi?.id ?? '';
+	const credential = runNode(this).credentials?.enkashApi?.id ?? '';
 	return await oneAtATime(`enkash-invoice:${credential}:${externalId}`, async () => {
 		if (runParameter<boolean>(this, 'skipExisting', itemIndex, true)) {
 			const existing = await invoiceByExternalId(this, externalId, { itemIndex });
