@@ -37,9 +37,16 @@ export function secureUrlProblem(value: unknown, fieldName: string): UrlProblem 
 	return undefined;
 }
 
+/** The last URL assertSecureUrl let through, as given and normalized. */
+let lastSecure: { value: string | undefined; normalized: string } = { value: undefined, normalized: '' };
+
 /** As secureUrlProblem, for node code: throws a NodeOperationError, else returns the normalized URL. */
 export function assertSecureUrl(node: INode, value: unknown, fieldName: string): string {
+	// Every request of a run checks the same Base URL: the last one found secure is remembered (one entry, a URL, no secret).
+	if (typeof value === 'string' && value === lastSecure.value) return lastSecure.normalized;
 	const problem = secureUrlProblem(value, fieldName);
 	if (problem) throw new NodeOperationError(node, problem.message, { description: problem.description });
-	return normalizeUrl(value);
+	const normalized = normalizeUrl(value);
+	if (typeof value === 'string') lastSecure = { value, normalized };
+	return normalized;
 }

@@ -84,7 +84,41 @@ export function hasPasswordLogin(scheme: TokenScheme): scheme is PasswordLoginSc
 export function defineTokenScheme(scheme: TokenScheme): TokenScheme {
 	return {
 		...scheme,
+		identity: rememberedPerObject(scheme.identity.bind(scheme)),
 		obtain: recordingThrown(scheme.obtain.bind(scheme), ([, credentials]) => credentials),
 		apply: recordingThrown(scheme.apply.bind(scheme), ([credentials]) => credentials),
 	};
+}
+
+/**
+ * A scheme's identity (a SHA-256 digest) is asked for every request, with the same credentials
+ * object throughout a node run (`runCredentials`). It is remembered per object together with the
+ * field values it was computed from, and computed afresh when any of them changed, so a mutated
+ * object never gets a stale identity. An object with a field that is not a plain value (a list of
+ * scopes, say) is not remembered. Only references to the object's own values are kept, tied to the
+ * object's life: no secret is copied.
+ */
+function rememberedPerObject(identity: (credentials: ICredentialDataDecryptedObject) => string): (credentials: ICredentialDataDecryptedObject) => string {
+	const known = new WeakMap<object, { values: unknown[]; identity: string }>();
+	return (credentials) => {
+		const values = plainValues(credentials);
+		if (!values) return identity(credentials);
+		const last = known.get(credentials);
+		if (last && last.values.length === values.length && last.values.every((value, index) => value === values[index])) return last.identity;
+		const computed = identity(credentials);
+		known.set(credentials, { values, identity: computed });
+		return computed;
+	};
+}
+
+/** The object's own keys and values, in order, when every value is plain (text, number, true/false, empty). */
+function plainValues(credentials: ICredentialDataDecryptedObject): unknown[] | undefined {
+	const values: unknown[] = [];
+	for (const key in credentials) {
+		if (!Object.hasOwn(credentials, key)) continue;
+		const value = credentials[key];
+		if (value !== null && typeof value === 'object') return undefined;
+		values.push(key, value);
+	}
+	return values;
 }

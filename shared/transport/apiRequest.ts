@@ -12,6 +12,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { runNode } from '../runParameter';
 import { assertSecureUrl } from '../secureUrl';
 import { settle } from '../settle';
 import { authenticatedRequest } from './authenticatedRequest';
@@ -88,7 +89,7 @@ async function send(context: ApiContext, api: VendorApi, request: ApiRequest): P
 	const seconds = timeoutSeconds(context, request.itemIndex);
 	const http: IHttpRequestOptions = {
 		method: request.method,
-		baseURL: assertSecureUrl(context.getNode(), api.baseUrl(credentials), 'Base URL'),
+		baseURL: assertSecureUrl(runNode(context), api.baseUrl(credentials), 'Base URL'),
 		url: request.path,
 		headers: { Accept: 'application/json', ...request.headers },
 		json: true,

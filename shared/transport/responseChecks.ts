@@ -2,13 +2,14 @@
 import { NodeApiError, type IExecuteFunctions, type ILoadOptionsFunctions, type IPollFunctions, type JsonObject } from 'n8n-workflow';
 
 import { DEFAULT_TIMEOUT_SECONDS } from '../descriptions/requestOptions';
+import { runParameter } from '../runParameter';
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
-/** How long one request may take, from the node's Options → Timeout (lists, triggers: the default). */
+/** How long one request may take, from the node's Options → Timeout (lists, triggers: the default); read once per run unless an expression sets it. */
 export function timeoutSeconds(context: Context, itemIndex = 0): number {
 	if (!('getInputData' in context)) return DEFAULT_TIMEOUT_SECONDS;
-	return Math.max(1, Number((context as IExecuteFunctions).getNodeParameter('options.timeoutSeconds', itemIndex, DEFAULT_TIMEOUT_SECONDS)));
+	return Math.max(1, Number(runParameter(context as IExecuteFunctions, 'options.timeoutSeconds', itemIndex, DEFAULT_TIMEOUT_SECONDS)));
 }
 
 /**

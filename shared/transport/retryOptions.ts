@@ -1,6 +1,7 @@
 /** What one request may do again: its retry policy from the node's Options, and whether a lost answer may be resent. */
 import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
+import { runParameter } from '../runParameter';
 import { DEFAULT_RETRY_POLICY, type RetryAllowance, type RetryPolicy } from './retry';
 
 export interface RequestSafety {
@@ -31,13 +32,14 @@ export interface LostAnswerWords {
 /**
  * The retry policy of one request, from the node's Options (`requestOptions`): 429 and 503 are
  * retried with backoff honouring Retry-After, within Retry Attempts and Max Retry Wait. Lists in the
- * editor and triggers have no Options: they use the defaults.
+ * editor and triggers have no Options: they use the defaults. Read once per run unless an expression
+ * sets them (`runParameter`).
  */
 export function retryPolicyFor(context: IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions, itemIndex = 0): RetryPolicy {
 	if (!('getInputData' in context)) return DEFAULT_RETRY_POLICY;
 	const run = context as IExecuteFunctions;
-	const maxAttempts = Number(run.getNodeParameter('options.retryAttempts', itemIndex, DEFAULT_RETRY_POLICY.maxAttempts));
-	const maxWaitSeconds = Number(run.getNodeParameter('options.maxRetryWaitSeconds', itemIndex, DEFAULT_RETRY_POLICY.maxWaitMs / 1000));
+	const maxAttempts = Number(runParameter(run, 'options.retryAttempts', itemIndex, DEFAULT_RETRY_POLICY.maxAttempts));
+	const maxWaitSeconds = Number(runParameter(run, 'options.maxRetryWaitSeconds', itemIndex, DEFAULT_RETRY_POLICY.maxWaitMs / 1000));
 	return { ...DEFAULT_RETRY_POLICY, maxAttempts: Math.max(1, maxAttempts), maxWaitMs: maxWaitSeconds * 1000 };
 }
 

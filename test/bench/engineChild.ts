@@ -6,25 +6,47 @@
  * - `create`: Manual Trigger with pinned invoices → Invoice › Create, per item, at a concurrency.
  * - `returnAll`: Invoice › Search with Return All, with the peak memory it takes.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import '../harness/environment';
+
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 
 import type { IDataObject, IRun } from 'n8n-workflow';
 
 import { HarnessCredentialsHelper } from '../harness';
+import { packageTypes } from '../harness/packageTypes';
 import { executeWorkflow } from '../harness/runWorkflow';
 import type { EnkashLogin } from './bareClient';
 import { childMain, measureMemory, type MemoryPeak } from './child';
 import { enkashCredentialFields } from './common';
-import { createInvoiceParameters, enkashWorkflow, type BenchWorkflow } from './workflows';
+import { MINIMAL_NODE_TYPE, MinimalCreate } from './minimalNode';
+import { createByNameParameters, createInvoiceParameters, enkashWorkflow, type BenchWorkflow } from './workflows';
 
 export type EngineInput =
-	| { mode: 'create'; login: EnkashLogin; count: number; concurrency: number; externalIdPrefix: string; customerId: string; warmUp: number }
+	| {
+			mode: 'create';
+			login: EnkashLogin;
+			count: number;
+			concurrency: number;
+			externalIdPrefix: string;
+			customerId: string;
+			warmUp: number;
+			/** `ours` (default): our Enkash node; `minimal`: the reference node of minimalNode.ts, same credential, same bodies. */
+			node?: 'ours' | 'minimal';
+			/** `expressions` (default): the four fields mapped by expressions; `byName`: the items are the bodies, nothing to map. */
+			fields?: 'expressions' | 'byName';
+			/** When set, a CPU profile of the measured run alone (not the warm-up) is written to this file. */
+			profile?: string;
+	  }
 	| { mode: 'returnAll'; login: EnkashLogin; pageSize: number };
 
 export interface EngineCreateResult {
 	mode: 'create';
 	/** The node's own execution time, as n8n records it. */
 	ms: number;
+	/** CPU time (user + system) this process spent on the measured run (warm-up excluded). */
+	cpuMs?: number;
 	items: number;
 	errors: number;
 }
@@ -60,14 +82,52 @@ async function credentialsFor(login: EnkashLogin): Promise<HarnessCredentialsHel
 	return credentials;
 }
 
+/** The workflow of a create leg: our node, or the reference node with the same fields. */
+function createWorkflow(input: Extract<EngineInput, { mode: 'create' }>): BenchWorkflow {
+	const byName = input.fields === 'byName';
+	if (input.node !== 'minimal') {
+		const parameters = byName ? createByNameParameters({ concurrency: input.concurrency }) : createInvoiceParameters({ concurrency: input.concurrency, skipExisting: false });
+		return enkashWorkflow(NODE, CREDENTIAL_ID, parameters);
+	}
+	packageTypes().nodeTypes.register(MINIMAL_NODE_TYPE, new MinimalCreate());
+	const workflow = enkashWorkflow(NODE, CREDENTIAL_ID, {});
+	const expressions = { customerId: '={{ $json.customerId }}', baseAmount: '={{ $json.amount }}', dueDate: '={{ $json.dueDate }}', externalId: '={{ $json.orderId }}' };
+	const leg = { ...workflow.nodes[1], type: MINIMAL_NODE_TYPE, parameters: byName ? { fieldSource: 'json', concurrency: input.concurrency } : { fieldSource: 'fields', ...expressions, concurrency: input.concurrency } };
+	return { ...workflow, nodes: [workflow.nodes[0], leg] };
+}
+
+/** Runs `work` under the V8 CPU profiler and writes the profile to `file`. */
+async function profiled<T>(file: string, work: () => Promise<T>): Promise<T> {
+	const session = new Session();
+	session.connect();
+	await session.post('Profiler.enable');
+	await session.post('Profiler.setSamplingInterval', { interval: 100 });
+	await session.post('Profiler.start');
+	try {
+		return await work();
+	} finally {
+		const { profile } = await session.post('Profiler.stop');
+		writeFileSync(file, JSON.stringify(profile));
+		session.disconnect();
+	}
+}
+
 async function create(input: Extract<EngineInput, { mode: 'create' }>): Promise<EngineCreateResult> {
 	const credentials = await credentialsFor(input.login);
+	// By name the items are exactly the bodies (what the reference node sends as they are); with expressions the four fields are mapped from other names.
 	const invoices = (prefix: string, count: number): IDataObject[] =>
-		Array.from({ length: count }, (_, n) => ({ customerId: input.customerId, amount: 1 + (n % 500), dueDate: '2026-12-15', orderId: `${prefix}${n}` }));
-	const workflow = enkashWorkflow(NODE, CREDENTIAL_ID, createInvoiceParameters({ concurrency: input.concurrency, skipExisting: false }));
+		Array.from({ length: count }, (_, n) =>
+			input.fields === 'byName'
+				? { customerId: input.customerId, baseAmount: 1 + (n % 500), dueDate: '2026-12-15', externalId: `${prefix}${n}` }
+				: { customerId: input.customerId, amount: 1 + (n % 500), dueDate: '2026-12-15', orderId: `${prefix}${n}` },
+		);
+	const workflow = createWorkflow(input);
 	if (input.warmUp > 0) await execute(workflow, credentials, invoices(`${input.externalIdPrefix}warm-`, input.warmUp));
-	const leg = legOf(await execute(workflow, credentials, invoices(input.externalIdPrefix, input.count)));
-	return { mode: 'create', ms: leg.ms, items: leg.items.length, errors: leg.items.filter((item) => item.json.error !== undefined).length };
+	const measured = async () => await execute(workflow, credentials, invoices(input.externalIdPrefix, input.count));
+	const cpu = process.cpuUsage();
+	const leg = legOf(input.profile ? await profiled(input.profile, measured) : await measured());
+	const used = process.cpuUsage(cpu);
+	return { mode: 'create', ms: leg.ms, cpuMs: (used.user + used.system) / 1000, items: leg.items.length, errors: leg.items.filter((item) => item.json.error !== undefined).length };
 }
 
 async function returnAll(input: Extract<EngineInput, { mode: 'returnAll' }>): Promise<EngineSearchResult> {

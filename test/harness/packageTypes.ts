@@ -91,6 +91,11 @@ export class NodeTypes implements INodeTypes {
 		return NodeHelpers.getVersionedNodeType(this.getByName(nodeType), version);
 	}
 
+	/** Adds a node type the harness does not load by itself (the benchmark's reference node). */
+	register(nodeType: string, type: INodeType | IVersionedNodeType): void {
+		this.types.set(nodeType, type);
+	}
+
 	getKnownTypes(): IDataObject {
 		return Object.fromEntries([...this.types.keys()].map((name) => [name, {}]));
 	}

@@ -2,6 +2,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { oneAtATime } from '../../../../shared/oneAtATime';
+import { runNode, runParameter } from '../../../../shared/runParameter';
 import { enkashApiRequest } from '../../transport';
 import { INVOICE_FIELD_NAMES, invoiceBody, invoiceBodyByName } from './invoiceBody';
 import { invoiceFields } from './invoiceFields';
@@ -34,7 +35,7 @@ export const description: INodeProperties[] = [
 
 /** `POST /api/v0/invoice`: creates an invoice, or returns the one that already has this External ID. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const source = this.getNodeParameter('fieldSource', itemIndex, 'fields');
+	const source = runParameter<string>(this, 'fieldSource', itemIndex, 'fields');
 	if (source !== 'fields' && source !== 'json') {
 		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Source must be one of the listed choices (got "${String(source)}")`, { itemIndex });
 	}
@@ -42,9 +43,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const externalId = typeof body.externalId === 'string' ? body.externalId : undefined;
 	if (externalId === undefined) return [await createInvoice.call(this, body, itemIndex, undefined)];
 	// Items of one run with the same External ID go one after the other, so the second finds the first's invoice.
-	const credential = this.getNode().credentials?.enkashApi?.id ?? '';
+	const credential = runNode(this).credentials?.enkashApi?.id ?? '';
 	return await oneAtATime(`enkash-invoice:${credential}:${externalId}`, async () => {
-		if (this.getNodeParameter('skipExisting', itemIndex, true) as boolean) {
+		if (runParameter<boolean>(this, 'skipExisting', itemIndex, true)) {
 			const existing = await invoiceByExternalId(this, externalId, { itemIndex });
 			if (existing) return [existing];
 		}
