@@ -138,7 +138,10 @@ export class RatePacer {
 				}
 				const go = this.queue.shift()!;
 				const rate = this.currentRate(now);
-				this.nextAt = rate === undefined ? now : now + 1000 / rate;
+				// Counted from the slot, not from when the timer fired: a late timer (a busy machine) does not
+				// lower the rate; at most one interval is made up, so lateness never turns into a burst.
+				const interval = rate === undefined ? 0 : 1000 / rate;
+				this.nextAt = Math.max(this.nextAt, now - interval) + interval;
 				go();
 			}
 		} finally {

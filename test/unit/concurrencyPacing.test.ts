@@ -117,12 +117,12 @@ describe('Rate pacing against a token-bucket vendor (100 requests/s, burst 10, 2
 		assert.ok(pace.rate! >= 85 && pace.rate! <= 120, `paced at ${pace.rate} requests/s in the end`);
 	});
 
-	test('with every Retry-After (1 s) pausing the whole account instead: still at most 2 % answered 429, but only about 84 % of the allowed rate (each pause costs a second)', async () => {
+	test('with every Retry-After (1 s) pausing the whole account instead: still at most 2 % answered 429, at least 85 % of the allowed rate (each pause costs a second)', async () => {
 		const result = await rateLimited({ items: 2000, workers: 50, cap: 50, latencyMs: 20, rate: SANDBOX_LIMIT, pacer: { accountPauseOverMs: 0 } });
 		console.log(`2,000 creates, every pause account-wide: ${result.requests} requests, ${result.refused} × 429, ${(result.ms / 1000).toFixed(2)} s, ${result.perSecond.toFixed(1)} created/s`);
 		assert.equal(result.failedItems, 0);
 		assert.ok(result.share <= 0.02, `${result.refused} of ${result.requests} answered 429`);
-		assert.ok(result.perSecond >= 80, `${result.perSecond.toFixed(1)} created a second`);
+		assert.ok(result.perSecond >= 85, `${result.perSecond.toFixed(1)} created a second`);
 	});
 
 	test('a vendor with no limit is never paced: the same time as the concurrency limit alone, no pace', async () => {
