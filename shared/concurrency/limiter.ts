@@ -1,4 +1,5 @@
-/** The adaptive concurrency limit of one vendor account: how many requests may be open at once, learnt from how the answers come back. */
+/** The adaptive concurrency limit of one vendor account: how many requests may be open at once, learnt from how the answers come back; and, once the vendor has refused for load, how fast they may be sent. */
+import { RatePacer, type PacerSettings, type PacerState, type Sleeper } from './pacer';
 
 /**
  * How a request that held a permit ended, as the limiter reads it:
@@ -43,14 +44,19 @@ export const DEFAULT_LIMITER_SETTINGS: Readonly<LimiterSettings> = Object.freeze
 	idleResetMs: 5 * 60_000,
 });
 
-/** Leave to send one request; `release` it exactly once when the request has ended, with how it ended. */
+/** Leave to send one request; `release` it exactly once when the request has ended, with how it ended (and a refusal's Retry-After, in ms). */
 export interface Permit {
-	release(outcome: LimiterOutcome): void;
+	release(outcome: LimiterOutcome, retryAfterMs?: number): void;
 }
 
 interface Waiter {
 	cap: number;
-	grant: (permit: Permit) => void;
+	grant: (place: Place) => void;
+}
+
+/** A place under the concurrency limit, turned into a permit when the pace lets it send. */
+interface Place {
+	start(paceEpoch: number): Permit;
 }
 
 /** What the limiter knows, for tests, logs and benchmarks. */
@@ -61,6 +67,8 @@ export interface LimiterState {
 	/** Latency the limiter compares against (ms), once it has one. */
 	baselineMs: number | undefined;
 	slowStart: boolean;
+	/** The send rate (after the first 429 or 503) and any Retry-After pause; undefined without pacing. */
+	pace: PacerState | undefined;
 }
 
 /**
@@ -94,52 +102,72 @@ export class ConcurrencyLimiter {
 	/** The highest cap of the callers in this window: growth stops there. */
 	private windowCap = 0;
 	private lastActivity: number;
+	private readonly pacer: RatePacer | undefined;
 
+	/**
+	 * `clock` and `sleeper` are the test's in unit tests; the node passes n8n-workflow's `sleep`
+	 * (limiters.ts). Without a sleeper there is no pacing: the concurrency limit alone.
+	 */
 	constructor(
 		settings: Partial<LimiterSettings> = {},
 		private readonly clock: () => number = Date.now,
+		sleeper?: Sleeper,
+		pacerSettings: Partial<PacerSettings> = {},
 	) {
 		this.settings = { ...DEFAULT_LIMITER_SETTINGS, ...settings };
 		this.current = this.settings.initialLimit;
 		this.lastActivity = clock();
+		this.pacer = sleeper ? new RatePacer(pacerSettings, clock, sleeper) : undefined;
 	}
 
 	get state(): LimiterState {
-		return { limit: this.current, inFlight: this.open, waiting: this.queue.length, baselineMs: this.baseline, slowStart: this.inSlowStart };
+		return { limit: this.current, inFlight: this.open, waiting: this.queue.length, baselineMs: this.baseline, slowStart: this.inSlowStart, pace: this.pacer?.state };
 	}
 
-	/** Resolves with a permit once fewer than min(limit, cap) requests are open. `cap`: the caller's Max Concurrency. */
+	/**
+	 * Resolves with a permit once fewer than min(limit, cap) requests are open and, after a 429 or
+	 * 503, once the account's send rate (and any Retry-After) lets it go. `cap`: the caller's Max Concurrency.
+	 */
 	async acquire(cap: number = this.settings.maxLimit): Promise<Permit> {
 		const bound = Math.max(1, Math.floor(cap));
 		this.restartIfIdle();
 		this.windowCap = Math.max(this.windowCap, bound);
-		return await new Promise<Permit>((grant) => {
+		const place = await new Promise<Place>((grant) => {
 			// Queued, then granted in turn: first come first served among the callers the limit lets through.
 			this.queue.push({ cap: bound, grant });
 			this.dispatch();
 			if (this.queue.length > 0) this.saturated = true;
 		});
+		// The place is held while the pace is waited for (never failing: a sleep), so the rate, not a burst of places, decides when it goes.
+		const paceEpoch = this.pacer ? await this.pacer.turn() : 0;
+		return place.start(paceEpoch);
 	}
 
 	private allowed(cap: number): number {
 		return Math.min(cap, Math.max(this.settings.minLimit, Math.floor(this.current)));
 	}
 
-	private grant(cap: number): Permit {
+	private grant(cap: number): Place {
 		this.open++;
 		if (this.open >= this.allowed(cap)) this.saturated = true;
-		const epoch = this.epoch;
-		const started = this.clock();
-		let released = false;
 		return {
-			release: (outcome) => {
-				if (released) return;
-				released = true;
-				// The limit is adjusted before the place is handed on, so the next request goes under the new limit.
-				this.record(outcome, epoch, this.clock() - started);
-				this.open--;
-				this.lastActivity = this.clock();
-				this.dispatch();
+			start: (paceEpoch) => {
+				// Epoch and latency are counted from the send, after any pace wait.
+				const epoch = this.epoch;
+				const started = this.clock();
+				let released = false;
+				return {
+					release: (outcome, retryAfterMs) => {
+						if (released) return;
+						released = true;
+						// The limit and the rate are adjusted before the place is handed on, so the next request goes under them.
+						this.pacer?.record(outcome, started, paceEpoch, retryAfterMs);
+						this.record(outcome, epoch, this.clock() - started);
+						this.open--;
+						this.lastActivity = this.clock();
+						this.dispatch();
+					},
+				};
 			},
 		};
 	}
@@ -209,6 +237,7 @@ export class ConcurrencyLimiter {
 		this.baseline = undefined;
 		this.epoch++;
 		this.newWindow();
+		this.pacer?.reset();
 	}
 }
 

@@ -1,5 +1,5 @@
 /** The concurrency limiters of one n8n process: one per vendor account (credential identity), shared by every item, node run and execution. */
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { sleep, type ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { fingerprint } from '../token/fingerprint';
 import { tokenScheme } from '../token/schemes';
@@ -16,7 +16,8 @@ const limiters = new Map<string, ConcurrencyLimiter>();
 export function limiterFor(key: string): ConcurrencyLimiter {
 	let limiter = limiters.get(key);
 	if (!limiter) {
-		limiter = new ConcurrencyLimiter();
+		// Paced with n8n's own sleep once the account has refused for load (429, 503).
+		limiter = new ConcurrencyLimiter({}, Date.now, sleep);
 		limiters.set(key, limiter);
 	}
 	return limiter;

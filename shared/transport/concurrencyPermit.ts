@@ -6,12 +6,13 @@ import type { LimiterOutcome } from '../concurrency/limiter';
 import { limiterFor, limiterKey } from '../concurrency/limiters';
 import { settle } from '../settle';
 import { isTimeout } from './responseChecks';
-import { failureStatus } from './retry';
+import { failureStatus, retryAfterMs } from './retry';
 
 /**
  * Runs one send (one attempt: a retry's wait happens outside, holding no permit) with a permit of
  * the account's limiter when the node run is Automatic; a Fixed run, a trigger or a list search sends
  * at once. The permit is returned however the send ends, so a failing request never keeps a place.
+ * After a 429 or 503 the account's sends are also paced (see limiter.ts).
  */
 export async function withConcurrencyPermit<T>(
 	context: IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions,
@@ -23,7 +24,8 @@ export async function withConcurrencyPermit<T>(
 	if (setting?.mode !== 'automatic') return await send();
 	const permit = await limiterFor(limiterKey(credentialType, credentials)).acquire(setting.max);
 	const sent = await settle(send);
-	permit.release(sent.ok ? 'answered' : limiterOutcome(sent.error));
+	// A refusal's Retry-After pauses the whole account's sends (Automatic), not only this request's retry.
+	permit.release(sent.ok ? 'answered' : limiterOutcome(sent.error), sent.ok ? undefined : retryAfterMs(sent.error));
 	if (sent.ok) return sent.value;
 	throw sent.error;
 }

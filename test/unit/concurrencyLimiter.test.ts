@@ -288,7 +288,8 @@ describe('Concurrency setting and limiter key', () => {
 			most = Math.max(most, open);
 			await settled();
 			open--;
-			if (fail) throw Object.assign(new Error('refused'), { httpCode: '429' });
+			// A 500 ('failed'): a 429 would also pace the account with real sleeps (the pacing's own release is tested on a fake clock, concurrencyPacing.test.ts).
+			if (fail) throw Object.assign(new Error('refused'), { httpCode: '500' });
 			return 'ok';
 		};
 		const automatic = run(1.1, { maxConcurrency: 3 });
