@@ -1,4 +1,5 @@
 /** The adaptive concurrency limit of one vendor account: how many requests may be open at once, learnt from how the answers come back; and, once the vendor has refused for load, how fast they may be sent. */
+import type { LoadProbe } from './eventLoopLoad';
 import { RatePacer, type PacerSettings, type PacerState, type Sleeper } from './pacer';
 
 /**
@@ -29,6 +30,11 @@ export interface LimiterSettings {
 	baselineDrift: number;
 	/** Idle (nothing open) this long, the limiter starts afresh: the vendor's state has moved on since. */
 	idleResetMs: number;
+	/**
+	 * A window's latency rise is not read as the vendor's when this process's event loop was busy at
+	 * least this share of the window: the answers waited in our own queue, not the vendor's.
+	 */
+	busyLoop: number;
 }
 
 export const DEFAULT_LIMITER_SETTINGS: Readonly<LimiterSettings> = Object.freeze({
@@ -42,6 +48,7 @@ export const DEFAULT_LIMITER_SETTINGS: Readonly<LimiterSettings> = Object.freeze
 	minWindow: 8,
 	baselineDrift: 0.1,
 	idleResetMs: 5 * 60_000,
+	busyLoop: 0.9,
 });
 
 /** Leave to send one request; `release` it exactly once when the request has ended, with how it ended (and a refusal's Retry-After, in ms). */
@@ -81,7 +88,10 @@ export interface LimiterState {
  * - Shrinks multiplicatively (× `overloadBackoff`) on a 429, 503 or timeout, once for the requests
  *   that were sent under the same limit (their overloads are one event, not many).
  * - Shrinks (× `latencyBackoff`) when a window's median latency has risen above the baseline: the
- *   best recent latency, which drifts up slowly if the vendor gets slower for good.
+ *   best recent latency, which drifts up slowly if the vendor gets slower for good. Not when this
+ *   process's event loop was saturated over the window: a latency counted until our code reads the
+ *   answer then rises with our own queue (n8n evaluating expressions, other executions), not the
+ *   vendor's, and cutting would only slow the run (the vendor still has 429 and 503 to say "too much").
  *
  * Every measurement is counted in answers, not time: the clock only measures each request's latency
  * and notices a long idle. Waiting for a permit does not spin (a queue of resolvers), and a permit
@@ -113,6 +123,8 @@ export class ConcurrencyLimiter {
 		private readonly clock: () => number = Date.now,
 		sleeper?: Sleeper,
 		pacerSettings: Partial<PacerSettings> = {},
+		/** How busy the process's event loop was since the last call; the node passes eventLoopLoad() (limiters.ts). */
+		private readonly load: LoadProbe = () => 0,
 	) {
 		this.settings = { ...DEFAULT_LIMITER_SETTINGS, ...settings };
 		this.current = this.settings.initialLimit;
@@ -201,13 +213,17 @@ export class ConcurrencyLimiter {
 		const recent = median(this.samples);
 		const { latencyTolerance, latencySlackMs, baselineDrift, maxLimit } = this.settings;
 		const baseline = this.baseline;
-		if (baseline !== undefined && recent > baseline * latencyTolerance + latencySlackMs) {
+		const rising = baseline !== undefined && recent > baseline * latencyTolerance + latencySlackMs;
+		// Read for every window, so each reading covers exactly one window.
+		const ownQueue = this.load() >= this.settings.busyLoop;
+		if (rising && !ownQueue) {
 			this.decrease(this.settings.latencyBackoff);
 			// The baseline moves a little towards the slower latency: a vendor that is slower for good is not chased down forever.
 			this.baseline = baseline + (recent - baseline) * baselineDrift;
 			return;
 		}
-		this.baseline = baseline === undefined || recent < baseline ? recent : baseline + (recent - baseline) * baselineDrift;
+		// A rise from our own queue says nothing of the vendor: the baseline stays, and the window counts as clean.
+		if (!rising) this.baseline = baseline === undefined || recent < baseline ? recent : baseline + (recent - baseline) * baselineDrift;
 		// Only a limit in use is raised: idle permits prove nothing about what the vendor can take.
 		if (this.saturated) {
 			const grown = this.inSlowStart ? this.current * 2 : this.current + 1;
@@ -220,6 +236,8 @@ export class ConcurrencyLimiter {
 		this.current = Math.max(this.settings.minLimit, this.current * factor);
 		this.inSlowStart = false;
 		this.epoch++;
+		// An overload ends the window early: the next load reading starts here.
+		this.load();
 		this.newWindow();
 	}
 

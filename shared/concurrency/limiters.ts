@@ -3,6 +3,7 @@ import { sleep, type ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { fingerprint } from '../token/fingerprint';
 import { tokenScheme } from '../token/schemes';
+import { eventLoopLoad } from './eventLoopLoad';
 import { ConcurrencyLimiter } from './limiter';
 
 /*
@@ -16,8 +17,9 @@ const limiters = new Map<string, ConcurrencyLimiter>();
 export function limiterFor(key: string): ConcurrencyLimiter {
 	let limiter = limiters.get(key);
 	if (!limiter) {
-		// Paced with n8n's own sleep once the account has refused for load (429, 503).
-		limiter = new ConcurrencyLimiter({}, Date.now, sleep);
+		// Paced with n8n's own sleep once the account has refused for load (429, 503); latency read
+		// against how busy this process is, so our own queue is not taken for a slower vendor.
+		limiter = new ConcurrencyLimiter({}, Date.now, sleep, {}, eventLoopLoad());
 		limiters.set(key, limiter);
 	}
 	return limiter;

@@ -159,6 +159,31 @@ describe('ConcurrencyLimiter: the limit', () => {
 		assert.ok(limiter.state.baselineMs! > 60 && limiter.state.baselineMs! <= 100, String(limiter.state.baselineMs));
 	});
 
+	test('a latency rise while this process\'s event loop is saturated is our own queue: no cut, the baseline stays, the limit grows to the cap; the same rise with an idle loop cuts', async () => {
+		const run = async (busy: number) => {
+			const { clock, read } = fakeClock();
+			let readings = 0;
+			const limiter = new ConcurrencyLimiter({}, read, undefined, {}, () => {
+				readings++;
+				return busy;
+			});
+			await runBusy(limiter, clock, 18, 20); // slow start 5 → 10 → 20 at 20 ms (the baseline)
+			const before = limiter.state.limit;
+			await runBusy(limiter, clock, 20, 100); // five times slower: what a saturated n8n process measures
+			const firstSlowWindow = limiter.state.limit;
+			await runBusy(limiter, clock, 400, 100);
+			return { before, firstSlowWindow, after: limiter.state.limit, baseline: limiter.state.baselineMs, readings };
+		};
+		const saturated = await run(0.97);
+		assert.equal(saturated.before, 20);
+		assert.ok(saturated.firstSlowWindow >= 20, `no cut (${saturated.firstSlowWindow})`);
+		assert.equal(saturated.after, 50, 'grown to the callers\' Max Concurrency, as for clean answers');
+		assert.equal(saturated.baseline, 20, 'the baseline is still the vendor\'s 20 ms');
+		assert.ok(saturated.readings >= 10, `the loop is read once per window (${saturated.readings} readings)`);
+		const idle = await run(0.5);
+		assert.ok(idle.firstSlowWindow < idle.before, `with the loop half idle the rise is the vendor's: cut (${idle.before} → ${idle.firstSlowWindow})`);
+	});
+
 	test('a few milliseconds of jitter on a fast vendor is no rise (the slack)', async () => {
 		const { clock, read } = fakeClock();
 		const limiter = new ConcurrencyLimiter({}, read);
