@@ -55,7 +55,9 @@ export async function runForEachItem(
 		const result = results[itemIndex];
 		if (result === undefined) continue;
 		if (Array.isArray(result)) {
-			for (const json of result) output.push({ json, pairedItem: { item: itemIndex } });
+			// One pairing object for all the records an item returned (a Return All of 100,000 records makes 100,000 items, not 200,000 objects); n8n only reads it.
+			const pairedItem = { item: itemIndex };
+			for (const json of result) output.push({ json, pairedItem });
 			continue;
 		}
 		if (!continueOnFail) throw result;

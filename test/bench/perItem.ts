@@ -9,7 +9,7 @@
  *
  *   node dist-dev/test/bench/perItem.js [--items 5000] [--rounds 3] [--concurrency 50] [--latency 0]
  *        [--legs ours-expressions,minimal-expressions,ours-byName,minimal-byName] [--profile DIR]
- *   node dist-dev/test/bench/perItem.js --summarize FILE.cpuprofile [--top 25]
+ *   node dist-dev/test/bench/perItem.js --summarize FILE.cpuprofile [--top 25] [--json]
  *   node dist-dev/test/bench/perItem.js --return-all [--search-items 100000] [--page-size 500] [--rounds 3] [--latency 20]
  */
 /* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
@@ -49,8 +49,24 @@ function origin(url: string, name: string): string {
 	return 'other';
 }
 
-/** Self time per function and per origin, as shares of all sampled time except idle. */
-export function summarize(file: string, top = 25): string[] {
+/** Samples that are not the run's work: idle, and the profiler's own inspector session (stopping and writing the profile). */
+const notTheRun = (functionName: string, url: string) => functionName === '(idle)' || url.startsWith('node:inspector');
+
+/** A CPU profile reduced to what BENCHMARKS.md shows: shares of the sampled time (idle excluded). */
+export interface ProfileSummary {
+	sampledMs: number;
+	/** Self time by origin (ours, n8n-core, axios, node, (garbage collector)…), largest first. */
+	byOrigin: Array<{ origin: string; share: number }>;
+	/** Functions by self time, largest first. */
+	functions: Array<{ name: string; origin: string; share: number }>;
+	/** Our code with what it calls (n8n's getNodeParameter, zod, luxon…), n8n's request helper excluded. */
+	oursShare: number;
+	/** That share by the nearest function of ours, largest first. */
+	ours: Array<{ name: string; share: number }>;
+}
+
+/** Self time per function and per origin, as shares of all sampled time except idle and the profiler's own. */
+export function profileSummary(file: string): ProfileSummary {
 	const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	const self = new Map<number, number>();
@@ -60,7 +76,7 @@ export function summarize(file: string, top = 25): string[] {
 	let total = 0;
 	for (const [id, us] of self) {
 		const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-		if (functionName === '(idle)') continue;
+		if (notTheRun(functionName, url)) continue;
 		total += us;
 		const from = origin(url, functionName);
 		const file = url ? url.slice(url.lastIndexOf('/') + 1) : '';
@@ -78,7 +94,7 @@ export function summarize(file: string, top = 25): string[] {
 	const oursInclusive = new Map<string, number>();
 	let oursTotal = 0;
 	for (const [id, us] of self) {
-		if (byId.get(id)!.callFrame.functionName === '(idle)') continue;
+		if (notTheRun(byId.get(id)!.callFrame.functionName, byId.get(id)!.callFrame.url)) continue;
 		for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
 			const { functionName, url, lineNumber } = byId.get(at)!.callFrame;
 			if (functionName === 'httpRequestWithAuthentication' && origin(url, functionName) === 'n8n-core') break;
@@ -90,17 +106,30 @@ export function summarize(file: string, top = 25): string[] {
 			}
 		}
 	}
-	const pct = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)} %`;
-	const lines = [`${file}: ${(total / 1000).toFixed(0)} ms sampled (idle excluded)`, 'self time by origin:'];
-	for (const [from, us] of [...byOrigin].sort((a, b) => b[1] - a[1]).slice(0, 12)) lines.push(`  ${pct(us)}  ${from}`);
+	const share = (us: number) => (total > 0 ? us / total : 0);
+	return {
+		sampledMs: total / 1000,
+		byOrigin: [...byOrigin].sort((a, b) => b[1] - a[1]).map(([from, us]) => ({ origin: from, share: share(us) })),
+		functions: [...byFunction].sort((a, b) => b[1].us - a[1].us).map(([name, { us, origin: from }]) => ({ name, origin: from, share: share(us) })),
+		oursShare: share(oursTotal),
+		ours: [...oursInclusive].sort((a, b) => b[1] - a[1]).map(([name, us]) => ({ name, share: share(us) })),
+	};
+}
+
+/** The summary as terminal lines. */
+export function summarize(file: string, top = 25): string[] {
+	const summary = profileSummary(file);
+	const pct = (value: number) => `${(100 * value).toFixed(1).padStart(5)} %`;
+	const lines = [`${file}: ${summary.sampledMs.toFixed(0)} ms sampled (idle excluded)`, 'self time by origin:'];
+	for (const { origin: from, share } of summary.byOrigin.slice(0, 12)) lines.push(`  ${pct(share)}  ${from}`);
 	lines.push(`top ${top} functions by self time:`);
-	for (const [key, { us, origin: from }] of [...byFunction].sort((a, b) => b[1].us - a[1].us).slice(0, top)) lines.push(`  ${pct(us)}  ${key}  [${from}]`);
-	lines.push(`ours with what it calls, n8n's request helper excluded: ${pct(oursTotal)} (${(oursTotal / 1000).toFixed(0)} ms), by nearest function of ours:`);
-	for (const [key, us] of [...oursInclusive].sort((a, b) => b[1] - a[1]).slice(0, 15)) lines.push(`  ${pct(us)}  ${key}`);
+	for (const { name, origin: from, share } of summary.functions.slice(0, top)) lines.push(`  ${pct(share)}  ${name}  [${from}]`);
+	lines.push(`ours with what it calls, n8n's request helper excluded: ${pct(summary.oursShare)} (${((summary.oursShare * summary.sampledMs)).toFixed(0)} ms), by nearest function of ours:`);
+	for (const { name, share } of summary.ours.slice(0, 15)) lines.push(`  ${pct(share)}  ${name}`);
 	return lines;
 }
 
-const median = (values: number[]) => {
+export const median = (values: number[]) => {
 	const sorted = [...values].sort((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
 	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
@@ -114,7 +143,8 @@ async function main(argv: string[]): Promise<void> {
 	const top = Number(option('--top', '25'));
 	const summarizeFile = option('--summarize', '');
 	if (summarizeFile) {
-		console.log(summarize(summarizeFile, top).join('\n'));
+		// --json: the summary as recorded for BENCHMARKS.md's "before" profile (test/bench/profileBefore.json).
+		console.log(argv.includes('--json') ? JSON.stringify(profileSummary(summarizeFile), null, '\t') : summarize(summarizeFile, top).join('\n'));
 		return;
 	}
 	if (argv.includes('--return-all')) {
@@ -134,49 +164,66 @@ async function main(argv: string[]): Promise<void> {
 		await sandbox.control.reset();
 		await sandbox.control.setLatency(latency);
 		const login = enkashLogin(vendorBaseUrls(sandbox.url));
-		const times = new Map<string, number[]>(legs.map((leg) => [leg, []]));
-		const cpuTimes = new Map<string, number[]>(legs.map((leg) => [leg, []]));
-		for (let round = 1; round <= rounds; round++) {
-			for (const leg of legs) {
-				const [node, fields] = leg.split('-') as ['ours' | 'minimal', 'expressions' | 'byName'];
-				const profile = profileDir ? join(profileDir, `${leg}-${round}.cpuprofile`) : undefined;
-				const result = await runChild<EngineCreateResult>('engineChild', {
-					mode: 'create',
-					login,
-					count: items,
-					concurrency,
-					externalIdPrefix: `pi${round}-${leg}-`,
-					customerId: CUSTOMER_ID,
-					warmUp: Math.min(1000, items),
-					node,
-					fields,
-					profile,
-				} satisfies EngineInput);
-				if (result.errors > 0 || result.items !== items) throw new Error(`${leg}: ${result.errors} errors, ${result.items} of ${items} items`);
-				const us = (result.ms / items) * 1000;
-				times.get(leg)!.push(us);
-				const cpuUs = ((result.cpuMs ?? Number.NaN) / items) * 1000;
-				cpuTimes.get(leg)!.push(cpuUs);
-				console.log(`round ${round} ${leg.padEnd(20)} ${result.ms} ms  ${us.toFixed(0)} µs/item  CPU ${cpuUs.toFixed(0)} µs/item`);
-			}
-		}
+		const result = await comparePerItem({ login, items, rounds, concurrency, legs, profileDir: profileDir || undefined, log: (line) => console.log(line) });
 		console.log(`\nmedians over ${rounds} alternating rounds, ${items} items, concurrency ${concurrency}, latency ${latency} ms:`);
-		for (const [leg, values] of times) {
-			const cpu = cpuTimes.get(leg)!;
-			console.log(`  ${leg.padEnd(20)} ${median(values).toFixed(0)} µs/item (${values.map((v) => v.toFixed(0)).join(', ')}); CPU ${median(cpu).toFixed(0)} µs/item (${cpu.map((v) => v.toFixed(0)).join(', ')})`);
+		for (const leg of legs) {
+			const { us, cpuUs } = result.legs[leg];
+			console.log(`  ${leg.padEnd(20)} ${median(us).toFixed(0)} µs/item (${us.map((v) => v.toFixed(0)).join(', ')}); CPU ${median(cpuUs).toFixed(0)} µs/item (${cpuUs.map((v) => v.toFixed(0)).join(', ')})`);
 		}
-		for (const fields of ['expressions', 'byName']) {
-			const ours = times.get(`ours-${fields}`);
-			const minimal = times.get(`minimal-${fields}`);
-			if (ours?.length && minimal?.length) {
-				const cpu = (median(cpuTimes.get(`ours-${fields}`)!) / median(cpuTimes.get(`minimal-${fields}`)!)).toFixed(2);
-				console.log(`  ours ÷ minimal, ${fields}: ${(median(ours) / median(minimal)).toFixed(2)}× in time, ${cpu}× in CPU`);
-			}
+		for (const fields of ['expressions', 'byName'] as const) {
+			const ours = result.legs[`ours-${fields}`];
+			const minimal = result.legs[`minimal-${fields}`];
+			if (ours && minimal) console.log(`  ours ÷ minimal, ${fields}: ${(median(ours.us) / median(minimal.us)).toFixed(2)}× in time, ${(median(ours.cpuUs) / median(minimal.cpuUs)).toFixed(2)}× in CPU`);
 		}
 		if (profileDir) for (const leg of legs) console.log(`\n${summarize(join(profileDir, `${leg}-${rounds}.cpuprofile`), top).join('\n')}`);
 	} finally {
 		await sandbox.stop();
 	}
+}
+
+/**
+ * Runs the legs in n8n-core's WorkflowExecute, each in a fresh engine child, alternating round after
+ * round so a noisy machine slows every leg alike; per leg, the time and CPU time per item of each
+ * round. With `profileDir`, every measured run (not its warm-up) is CPU-profiled into
+ * `<leg>-<round>.cpuprofile` there. The sandbox's latency is the caller's.
+ */
+export async function comparePerItem(input: {
+	login: ReturnType<typeof enkashLogin>;
+	items: number;
+	rounds: number;
+	concurrency: number;
+	legs: string[];
+	profileDir?: string;
+	prefix?: string;
+	log: (line: string) => void;
+}): Promise<{ legs: Record<string, { us: number[]; cpuUs: number[] }> }> {
+	const { login, items, rounds, concurrency, legs, profileDir } = input;
+	const result: Record<string, { us: number[]; cpuUs: number[] }> = Object.fromEntries(legs.map((leg) => [leg, { us: [], cpuUs: [] }]));
+	for (let round = 1; round <= rounds; round++) {
+		for (const leg of legs) {
+			const [node, fields] = leg.split('-') as ['ours' | 'minimal', 'expressions' | 'byName'];
+			const profile = profileDir ? join(profileDir, `${leg}-${round}.cpuprofile`) : undefined;
+			const run = await runChild<EngineCreateResult>('engineChild', {
+				mode: 'create',
+				login,
+				count: items,
+				concurrency,
+				externalIdPrefix: `${input.prefix ?? 'pi'}${round}-${leg}-c${concurrency}-`,
+				customerId: CUSTOMER_ID,
+				warmUp: Math.min(1000, items),
+				node,
+				fields,
+				profile,
+			} satisfies EngineInput);
+			if (run.errors > 0 || run.items !== items) throw new Error(`${leg}: ${run.errors} errors, ${run.items} of ${items} items`);
+			const us = (run.ms / items) * 1000;
+			const cpuUs = ((run.cpuMs ?? Number.NaN) / items) * 1000;
+			result[leg].us.push(us);
+			result[leg].cpuUs.push(cpuUs);
+			input.log(`round ${round} ${leg.padEnd(20)} ${run.ms} ms  ${us.toFixed(0)} µs/item  CPU ${cpuUs.toFixed(0)} µs/item`);
+		}
+	}
+	return { legs: result };
 }
 
 /** Scenario 2's leg of ours alone, `rounds` times: Return All over `count` invoices, peak memory ÷ the data's JSON size. */
