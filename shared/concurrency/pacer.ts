@@ -69,7 +69,8 @@ export interface PacerState {
  *   flat around it, then probing beyond.
  * - A Retry-After over 1 s on any refusal holds every new send of the account until it has passed.
  * - The first cut, a few ms into a first burst, measures little: the rate then doubles every second
- *   of sending until the next refusal, which is measured over a full window.
+ *   of sending until the next refusal, which is measured over a full window. A refusal before any
+ *   answer measures nothing and sets no pace (a Retry-After over 1 s still pauses the account).
  *
  * Sends are let through one at a time, first come first served, one every 1/rate seconds; waiting
  * is a single loop of `sleep`s, never a spin.
@@ -166,6 +167,9 @@ export class RatePacer {
 	private cut(now: number): void {
 		const { taken, full } = this.measured(now);
 		const inForce = this.currentRate(now);
+		// A refusal before any answer has no rate to measure: pacing from zero would crawl from 1 request/s.
+		// The concurrency cut and the refused request's own Retry-After apply; the first refusal after answers sets the pace.
+		if (inForce === undefined && taken === 0) return;
 		const from = inForce === undefined ? taken : Math.min(inForce, taken);
 		this.probing = !full;
 		this.maxRate = Math.max(this.settings.minRate, from);

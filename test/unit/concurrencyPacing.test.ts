@@ -174,7 +174,8 @@ describe('Rate pacing: Retry-After, failures, deadlock', () => {
 		const refusedAt = await flow;
 		assert.ok(Math.min(...sendTimes) >= refusedAt + 3000, `first new send ${Math.min(...sendTimes) - refusedAt} ms after the refusal`);
 		const pace = limiter.state.pace!;
-		assert.ok(pace.rate !== undefined && pace.pausedUntil === refusedAt + 3000);
+		assert.equal(pace.pausedUntil, refusedAt + 3000);
+		assert.equal(pace.rate, undefined, 'refused before any answer: nothing measured, so paused but not paced (pacing from zero would crawl from 1/s)');
 
 		const short = simulation();
 		const other = new ConcurrencyLimiter({}, short.read, short.after);
@@ -220,13 +221,18 @@ describe('Rate pacing: Retry-After, failures, deadlock', () => {
 		assert.equal(ended, 1000);
 		const state = limiter.state;
 		assert.deepEqual([state.inFlight, state.waiting, state.pace!.waiting], [0, 0, 0]);
-		assert.ok(state.pace!.rate! >= 1, 'never paced below the floor');
+		assert.equal(state.pace!.rate, undefined, 'nothing was ever answered: no rate to measure, so no pace (the 2 s Retry-After pauses still held the account)');
 	});
 
 	test('idle for 5 minutes, pacing is forgotten with the limit: the next burst goes unpaced', async () => {
 		const sim = simulation();
 		const limiter = new ConcurrencyLimiter({}, sim.read, sim.after);
 		const flow = (async () => {
+			for (let n = 0; n < 10; n++) {
+				const answered = await limiter.acquire(10);
+				await sim.after(10);
+				answered.release('answered');
+			}
 			const permit = await limiter.acquire(10);
 			await sim.after(5);
 			permit.release('overloaded', 0);
