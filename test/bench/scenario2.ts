@@ -60,7 +60,9 @@ async function scenario2Run(bench: Bench): Promise<ScenarioResult> {
 				? `The peak is higher (${formatRatio(ratio)} for our node, ${formatRatio(bareResult.peak / bareResult.dataBytes)} for the bare client) because each page's response text, parsed envelope ` +
 					"and the HTTP helper's own objects stay in memory until V8 collects them, and V8 collects lazily while the heap has room; n8n's request helper leaves more of that per page than a bare client. " +
 					'What would close it: nothing in the node holds more than the result, so the remaining gap is garbage-collection timing — a smaller heap budget for n8n ' +
-					'(Node\'s `--max-semi-space-size` / `--max-old-space-size`) trades CPU for a lower peak; holding less at once (one date range per run, with the Created On filters and a loop) lowers both.'
+					'(Node\'s `--max-semi-space-size` / `--max-old-space-size`) trades CPU for a lower peak; holding less at once (one date range per run, with the Created On filters and a loop) lowers both. ' +
+					'Tried and dropped: reading each page as bytes and parsing it invoice by invoice, so no page\'s text is ever one large string, raised the peak (3.23× against 2.73×, ' +
+					'`perItem.js --return-all`, two rounds each, 2026-12-02).'
 				: `The peak stays under 2× (${formatRatio(ratio)}).`),
 	);
 	return {
