@@ -2,10 +2,12 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { requestOptions } from '../../shared/descriptions/requestOptions';
+import { toolDescriptions } from '../../shared/descriptions/toolDescription';
 import * as profile from './actions/profile/Profile.resource';
 import * as report from './actions/report/Report.resource';
 import { router } from './actions/router';
 import { authenticationProperty, enboarderCredentials } from './descriptions/authentication';
+import { ENBOARDER_TOOL_TEXTS } from './descriptions/toolDescriptions';
 import { searchFormReports, searchWorkflowReports } from './methods/listSearch';
 import * as workflow from './actions/workflow/Workflow.resource';
 
@@ -26,6 +28,8 @@ export class Enboarder implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: enboarderCredentials,
 		properties: [
+			// Shown only when the node runs as an AI tool.
+			...toolDescriptions(ENBOARDER_TOOL_TEXTS),
 			authenticationProperty,
 			{
 				displayName: 'Resource',

@@ -7,6 +7,8 @@ import * as customerContact from './actions/customerContact/CustomerContact.reso
 import * as invoice from './actions/invoice/Invoice.resource';
 import * as paymentReminder from './actions/paymentReminder/PaymentReminder.resource';
 import { requestOptions } from '../../shared/descriptions/requestOptions';
+import { toolDescriptions } from '../../shared/descriptions/toolDescription';
+import { ENKASH_TOOL_TEXTS } from './descriptions/toolDescriptions';
 import { router } from './actions/router';
 import { searchCustomers, searchInvoices } from './methods/listSearch';
 
@@ -27,6 +29,8 @@ export class Enkash implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'enkashApi', required: true }],
 		properties: [
+			// Shown only when the node runs as an AI tool.
+			...toolDescriptions(ENKASH_TOOL_TEXTS),
 			{
 				displayName: 'Resource',
 				name: 'resource',
