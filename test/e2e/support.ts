@@ -62,6 +62,8 @@ export interface E2eLib {
 	importWorkflows(app: N8nApp, options: { env: Record<string, string>; userFolder: string; workflows: unknown[] }): Promise<unknown>;
 	executeWorkflow(app: N8nApp, options: { env: Record<string, string>; userFolder: string; workflowId: string }): Promise<ExecuteResult>;
 	nodeOutputJson(run: ExecuteResult['run'], nodeName: string): Array<Record<string, unknown>> | undefined;
+	/** Any n8n CLI command (e.g. `publish:workflow --id=…`), with the user folder's environment. */
+	runN8n(app: N8nApp, args: string[], options: { env: Record<string, string>; cwd: string }): Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
 
 /** tsc compiles `import()` to `require()` under CommonJS, which cannot load the .mjs scripts. */
