@@ -12,7 +12,8 @@ import { createRandom } from './random';
 import { TokenStore } from './tokens';
 import { TriggerBoard } from './triggers';
 import type { Firing } from './triggers';
-import { CONTROL_PREFIX, VENDOR_PREFIXES, vendorBaseUrls } from './urls';
+import { handleModelRequest } from './model';
+import { CONTROL_PREFIX, MODEL_PREFIX, VENDOR_PREFIXES, vendorBaseUrls } from './urls';
 import { EnboarderSandbox } from './vendors/enboarder';
 import { EnkashSandbox } from './vendors/enkash';
 import { PartnerSandbox } from './vendors/partner';
@@ -56,6 +57,8 @@ export class SandboxCore {
 	readonly enkash: EnkashSandbox;
 	readonly pat: PatSandbox;
 	private readonly mounts: Array<{ prefix: string; mount: VendorMount }>;
+	/** Chat requests the stand-in model has answered (its completion IDs). */
+	private modelTurns = 0;
 
 	constructor(readonly seed: number) {
 		const services: SandboxServices = { ledger: this.ledger, tokens: this.tokens, seed };
@@ -115,6 +118,11 @@ export class SandboxCore {
 
 		if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
 			await handleControlRequest(control, req, res, path.slice(CONTROL_PREFIX.length) || '/', query, this.seed);
+			return;
+		}
+		if (path.startsWith(`${MODEL_PREFIX}/`)) {
+			const body = method === 'POST' ? (await readBody(req)).toString('utf8') : '';
+			writeReply(res, handleModelRequest(method, path.slice(MODEL_PREFIX.length), body, this.modelTurns++));
 			return;
 		}
 		const mounted = this.mounts.find(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`));

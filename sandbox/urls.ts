@@ -9,6 +9,9 @@ export const VENDOR_PREFIXES = {
 
 export const CONTROL_PREFIX = '/__control';
 
+/** The stand-in chat model (sandbox/model.ts); not a vendor: no ledger, no faults. */
+export const MODEL_PREFIX = '/model';
+
 export interface VendorBaseUrls {
 	enboarder: string;
 	enboarderTokenUrl: string;
@@ -18,6 +21,8 @@ export interface VendorBaseUrls {
 	pat: string;
 	patAuthorizeUrl: string;
 	patTokenUrl: string;
+	/** The stand-in chat model (OpenAI Chat Completions) for the example agent workflow: an OpenAI credential's Base URL. */
+	model: string;
 }
 
 /** Every vendor's base URL (and token URLs) on a sandbox listening at `url`. */
@@ -32,5 +37,6 @@ export function vendorBaseUrls(url: string): VendorBaseUrls {
 		pat: `${root}${VENDOR_PREFIXES.pat}`,
 		patAuthorizeUrl: `${root}${VENDOR_PREFIXES.pat}/oauth/authorize`,
 		patTokenUrl: `${root}${VENDOR_PREFIXES.pat}/oauth/token`,
+		model: `${root}${MODEL_PREFIX}/v1`,
 	};
 }

@@ -19,6 +19,7 @@ const EXAMPLES = {
 	reminders: { file: 'enkash-overdue-payment-reminders.json', id: 'e2eOverdueReminders' },
 	dispatch: { file: 'enkash-dispatch-todays-invoices.json', id: 'e2eDispatchToday' },
 	launch: { file: 'enboarder-launch-new-hires.json', id: 'e2eLaunchNewHires' },
+	agent: { file: 'enkash-ai-agent-tools.json', id: 'e2eAgentTools' },
 } as const;
 
 describe('example workflows in a real n8n: run, then re-run without doubling anything', { concurrency: false }, () => {
@@ -43,6 +44,8 @@ describe('example workflows in a real n8n: run, then re-run without doubling any
 						data: enkashCredentialData(sandbox.url),
 					},
 					{ id: 'sandbox-enboarder', name: 'Enboarder sandbox (API key)', type: 'enboarderApi', data: { region: 'custom', baseUrl: urls.enboarder, apiKey: demo.enboarder.apiKey } },
+					// The example agent's chat model: the sandbox's stand-in (sandbox/model.ts).
+					{ id: 'sandbox-model', name: 'Sandbox model (stand-in, no language)', type: 'openAiApi', data: { apiKey: 'sandbox-model-key', url: urls.model } },
 				],
 			});
 			await n8n.lib.importWorkflows(n8n.app, {
@@ -122,5 +125,20 @@ describe('example workflows in a real n8n: run, then re-run without doubling any
 		assert.deepEqual(again.map((r) => r.alreadyLaunched), [true, true, true]);
 		assert.deepEqual(again.map((r) => r.referenceid), launched.map((r) => r.referenceid), 'the same workflows come back');
 		assert.deepEqual(await workflows(), ['EMP-1001', 'EMP-1002', 'EMP-1003'], 'none launched twice');
+	});
+
+	test('an AI Agent bills a customer through our tools (the sandbox\'s stand-in model): the invoice once, found again on a re-run', { timeout: 5 * 60_000 }, async () => {
+		const invoices = async () => (await sandbox.control.ledger()).records.filter((r) => r.vendor === 'enkash' && r.type === 'invoice' && r.externalId === 'AGENT-DEMO-1').map((r) => r.id);
+		const first = await run(EXAMPLES.agent.id);
+		const answer = String((n8n.lib.nodeOutputJson(first.run, 'AI Agent') ?? [])[0]?.output ?? '');
+		log(`the agent answered: ${answer.slice(0, 200)}`);
+		assert.match(answer, /^Done: 2 tool call\(s\) made/);
+		const created = await invoices();
+		assert.equal(created.length, 1, 'one invoice for AGENT-DEMO-1');
+		assert.ok(answer.includes(created[0]), 'the search found it, and the model read its ID');
+
+		const second = await run(EXAMPLES.agent.id);
+		assert.ok(String((n8n.lib.nodeOutputJson(second.run, 'AI Agent') ?? [])[0]?.output ?? '').includes(created[0]));
+		assert.deepEqual(await invoices(), created, 'the re-run created none');
 	});
 });

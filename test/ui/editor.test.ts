@@ -412,6 +412,21 @@ describe('the n8n editor with our package, in a real browser', { concurrency: fa
 		});
 	}
 
+	step('example workflow enkash-ai-agent-tools.json: an AI Agent with our tools runs, and a tool shows the description the model reads', 3 * 60_000, async () => {
+		const example = JSON.parse(readFileSync(join(ROOT, 'examples', 'enkash-ai-agent-tools.json'), 'utf8')) as { name: string };
+		await editor.openWorkflow(example.name);
+		await editor.screenshot('example-enkash-ai-agent-tools-opened');
+		const statuses = await editor.executeWorkflow();
+		await editor.screenshot('example-enkash-ai-agent-tools-run');
+		assert.equal(statuses['AI Agent'], 'success', JSON.stringify(statuses));
+		for (const tool of ['Create invoice', 'Search invoices']) assert.notEqual(statuses[tool], 'error', `${tool}: ${JSON.stringify(statuses)}`);
+		// The tool's form: the Tool Description (what the model reads) and the fields the model fills.
+		await editor.openNode('Create invoice');
+		await editor.ndv.getByText('Tool Description').first().waitFor();
+		await editor.screenshot('example-enkash-ai-agent-tools-create-invoice', editor.ndv);
+		await editor.closeNdv();
+	});
+
 	// --- steps shared by the two node tests -------------------------------------------------------
 
 	/** The node panel lists one action per implemented operation, grouped by resource; then picks one. */
@@ -516,6 +531,8 @@ const README_PICTURES: Array<[RegExp, string]> = [
 	[/-enkash-actions\.png$/, 'enkash-actions.png'],
 	[/-enkash-customer-list\.png$/, 'enkash-customer-list.png'],
 	[/-enkash-invoice-create-output\.png$/, 'enkash-invoice-create-output.png'],
+	[/-example-enkash-ai-agent-tools-run\.png$/, 'ai-agent-tools-run.png'],
+	[/-example-enkash-ai-agent-tools-create-invoice\.png$/, 'ai-agent-tool-description.png'],
 ];
 
 /** UPDATE_SCREENSHOTS=1: the README's pictures, refreshed from this run's screenshots. */
