@@ -1,4 +1,3 @@
-/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 /**
  * A stand-in chat model on the sandbox's port, so the example AI Agent workflow runs on a fresh
  * machine with no model account: OpenAI's Chat Completions API (`POST /model/v1/chat/completions`,

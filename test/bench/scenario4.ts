@@ -4,6 +4,7 @@
  * httpRequestWithAuthentication with the same credential), at Fixed 50 and 0 ms and at Fixed 5 and
  * 20 ms; and where our node's CPU goes, a profile beside the one recorded before the per-item work.
  */
+/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

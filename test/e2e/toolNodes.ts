@@ -1,4 +1,3 @@
-/* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 /** Our action nodes as AI tools in a workflow, as a user sets them up: parameters the model fills with `$fromAI()`. */
 
 export const ENKASH_TOOL = 'n8n-nodes-token-connectors.enkashTool';
