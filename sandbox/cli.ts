@@ -54,6 +54,7 @@ async function main(): Promise<void> {
 		`  PAT API              ${urls.pat}`,
 		`  PAT authorize URL    ${urls.patAuthorizeUrl}`,
 		`  PAT token URL        ${urls.patTokenUrl}`,
+		`  Stand-in chat model  ${urls.model}  (OpenAI Chat Completions; makes the tool calls written in the prompt)`,
 		`  Control API          ${sandbox.url}/__control/health`,
 		'',
 		'Demo credentials:',
