@@ -356,7 +356,8 @@ describe('Enboarder › Workflow (engine, sandbox)', () => {
 
 	test('the operation list reads as actions; every field is described, required ones marked, options in alphabetical order', () => {
 		const enboarder = packageTypes().nodeTypes.getByNameAndVersion('n8n-nodes-token-connectors.enboarder');
-		const properties = enboarder.description.properties.filter((p) => p.displayOptions?.show?.resource?.[0] === 'workflow');
+		// The node's own form: fields shown only when it runs as an AI tool (`@tool`) are checked in test/unit/toolSchemas.test.ts.
+		const properties = enboarder.description.properties.filter((p) => p.displayOptions?.show?.resource?.[0] === 'workflow' && p.displayOptions?.show?.['@tool'] === undefined);
 		const operation = properties.find((p) => p.name === 'operation');
 		assert.deepEqual(
 			operation?.options?.map((o) => [(o as INodePropertyOptions).value, (o as INodePropertyOptions).action]),
