@@ -4,7 +4,7 @@
  */
 /* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -62,7 +62,13 @@ describe('npm start (real n8n)', () => {
 		const examples = readdirSync(join(repoRoot(), 'examples')).filter((f) => f.endsWith('.json'));
 		assert.equal(workflows.data.length, examples.length);
 		const credentials = (await (await fetch(`${base}/rest/credentials`, { headers: { cookie } })).json()) as { data: Array<{ type: string }> };
-		assert.deepEqual(credentials.data.map((c) => c.type).sort(), ['enboarderApi', 'enkashApi']);
+		// Every credential of examples/credentials/ (the sandbox's, and its stand-in chat model for the agent example).
+		const credentialsDir = join(repoRoot(), 'examples', 'credentials');
+		const expected = readdirSync(credentialsDir)
+			.filter((file) => file.endsWith('.json'))
+			.flatMap((file) => (JSON.parse(readFileSync(join(credentialsDir, file), 'utf8')) as Array<{ type: string }>).map((credential) => credential.type));
+		assert.deepEqual(credentials.data.map((c) => c.type).sort(), expected.sort());
+		assert.ok(expected.includes('enkashApi') && expected.includes('openAiApi'));
 	});
 
 	test('the sandbox answers', async () => {
