@@ -116,7 +116,7 @@ describe('our Enkash tools over MCP (n8n\'s MCP Server Trigger, real n8n)', { co
 		assert.deepEqual([...(create.inputSchema.required ?? [])].sort(), ['baseAmount', 'customerId', 'dueDate', 'externalId']);
 	});
 
-	test('Invoice Create over MCP makes the invoice once; the same call again returns it without a second one', { timeout: 2 * 60_000 }, async () => {
+	test('Invoice Create over MCP makes the invoice once; the same call again, after the vendor revoked the token, renews it unseen and returns the invoice without a second one', { timeout: 2 * 60_000 }, async () => {
 		const call = { name: 'Create_invoice', arguments: { customerId: 'KCDEMOACTIVE0001', baseAmount: 2750, dueDate: '2027-01-15', externalId: 'MCP-ORDER-1' } };
 		const first = await client!.callTool(call);
 		received.push(JSON.stringify(first));
@@ -124,9 +124,15 @@ describe('our Enkash tools over MCP (n8n\'s MCP Server Trigger, real n8n)', { co
 		assert.notEqual(first.isError, true, text(first.content));
 		assert.match(text(first.content), /"invoiceId":"EKINV\d{10}"/);
 		assert.match(text(first.content), /MCP-ORDER-1/);
+		// The token n8n saved is revoked as the next Enkash API request arrives (n8n issue #22893: tokens not renewed for tools).
+		await sandbox.control.addTrigger({ vendor: 'enkash', afterRequests: 1, action: 'revoke' });
+		const refusedBefore = (await sandbox.control.ledger()).requests.filter((entry) => entry.vendor === 'enkash' && entry.status === 401).length;
 		const again = await client!.callTool(call);
 		received.push(JSON.stringify(again));
-		assert.notEqual(again.isError, true);
+		assert.notEqual(again.isError, true, text(again.content));
+		assert.match(text(again.content), /MCP-ORDER-1/);
+		const refused = (await sandbox.control.ledger()).requests.filter((entry) => entry.vendor === 'enkash' && entry.status === 401).length - refusedBefore;
+		assert.equal(refused, 1, 'the revoked token was refused once, then renewed');
 		const invoices = (await sandbox.control.ledger()).records.filter((record) => record.type === 'invoice' && record.externalId === 'MCP-ORDER-1');
 		assert.equal(invoices.length, 1, 'one invoice, though the client called twice');
 	});
