@@ -15,6 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { ENBOARDER_TOOL_TEXTS } from '../../nodes/Enboarder/descriptions/toolDescriptions';
 import { ENKASH_TOOL_TEXTS } from '../../nodes/Enkash/descriptions/toolDescriptions';
 import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
+import { enkashCredentialData } from '../harness/sandboxCredentials';
 import { assertNoSecrets } from '../harness/secretAudit';
 import { startOpenAiStub, toolResults, type ChatRequest, type OpenAiStub, type Reply } from './openAiStub';
 import { assertRan, log, prepareN8n, type Credential, type PreparedN8n } from './support';
@@ -79,12 +80,7 @@ describe('our nodes as tools of n8n\'s AI Agent (real n8n, stub chat model)', { 
 
 	async function importAll(stubUrl: string, workflows: unknown[]): Promise<void> {
 		const urls = vendorBaseUrls(sandbox.url);
-		const enkash = (id: string, password: string): Credential => ({
-			id,
-			name: id,
-			type: 'enkashApi',
-			data: { environment: 'custom', baseUrl: urls.enkash, ...DEMO_CREDENTIALS.enkash, password },
-		});
+		const enkash = (id: string, password: string): Credential => ({ id, name: id, type: 'enkashApi', data: enkashCredentialData(sandbox.url, { password }) });
 		await n8n.lib.importCredentials(n8n.app, {
 			env: n8n.env,
 			userFolder: n8n.userFolder,

@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 
 import { ENKASH_TOOL_TEXTS } from '../../nodes/Enkash/descriptions/toolDescriptions';
-import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
+import { startSandbox, type Sandbox } from '../../sandbox';
+import { enkashCredentialData } from '../harness/sandboxCredentials';
 import { assertNoSecrets } from '../harness/secretAudit';
 import { log, prepareN8n, type PreparedN8n } from './support';
 import { toolNodes } from './toolNodes';
@@ -50,12 +51,11 @@ describe('our Enkash tools over MCP (n8n\'s MCP Server Trigger, real n8n)', { co
 		async () => {
 			n8n = await prepareN8n();
 			sandbox = await startSandbox({ port: 0 });
-			const urls = vendorBaseUrls(sandbox.url);
 			await n8n.lib.importCredentials(n8n.app, {
 				env: n8n.env,
 				userFolder: n8n.userFolder,
 				credentials: [
-					{ id: 'mcp-enkash', name: 'mcp-enkash', type: 'enkashApi', data: { environment: 'custom', baseUrl: urls.enkash, ...DEMO_CREDENTIALS.enkash } },
+					{ id: 'mcp-enkash', name: 'mcp-enkash', type: 'enkashApi', data: enkashCredentialData(sandbox.url) },
 					{ id: 'mcp-bearer', name: 'mcp-bearer', type: 'httpBearerAuth', data: { token: BEARER } },
 				],
 			});
