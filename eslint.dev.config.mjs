@@ -15,8 +15,9 @@ export default [
 		},
 	}),
 	{
-		// n8n requires node and credential files by path, and these helpers do what n8n's loader does.
-		files: ['test/harness/packageTypes.ts', 'test/ui/support/descriptions.ts', 'test/unit/packedTarball.test.ts'],
+		// n8n requires node and credential files by path, and these helpers do what n8n's loader does; the
+		// install-way checks load a module the way the package resolved it (a second copy of n8n-workflow).
+		files: ['test/harness/packageTypes.ts', 'test/ui/support/descriptions.ts', 'test/unit/packedTarball.test.ts', 'test/engine/installWay.test.ts', 'test/unit/noInstanceof.test.ts'],
 		rules: { '@typescript-eslint/no-require-imports': 'off' },
 	},
 	{

@@ -1,6 +1,8 @@
 /** Date field values to the strings the vendors expect, in an explicit time zone. */
 import { DateTime, Info } from 'luxon';
 
+import { brand } from './errorKinds';
+
 /**
  * Turns what users put in a date field into the strings the vendors expect: `YYYY-MM-DD` dates
  * and Enkash's `yyyy-MM-dd HH:mm:ss` filters, both in the workflow's time zone.
@@ -14,6 +16,8 @@ import { DateTime, Info } from 'luxon';
 export type DateInput = unknown;
 
 export class DateValueError extends Error {
+	static readonly kind: string = 'DateValueError';
+
 	constructor(
 		readonly field: string,
 		readonly received: unknown,
@@ -21,6 +25,7 @@ export class DateValueError extends Error {
 	) {
 		super(message);
 		this.name = 'DateValueError';
+		brand(this, DateValueError.kind);
 	}
 }
 
@@ -106,7 +111,7 @@ function parse(value: DateInput, zone: string, field: string, expected: string):
 		return validOrFail(DateTime.fromISO(`${dateTime[1]}T${dateTime[2]}`, { zone }), fail);
 	}
 
-	if (value instanceof Date) {
+	if (isDate(value)) {
 		return Number.isNaN(value.getTime()) ? fail() : DateTime.fromJSDate(value, { zone });
 	}
 
@@ -118,6 +123,11 @@ function parse(value: DateInput, zone: string, field: string, expected: string):
 	}
 
 	return fail();
+}
+
+/** A Date from any realm: n8n's expression engine may hand over one made in its isolate. */
+function isDate(value: unknown): value is Date {
+	return Object.prototype.toString.call(value) === '[object Date]';
 }
 
 interface DateTimeLike {
@@ -162,7 +172,7 @@ function pad2(n: number): string {
 
 /** How a received value is shown in an error message: short, and recognisable to the user. */
 function describe(value: unknown): string {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : value.toISOString();
+	if (isDate(value)) return Number.isNaN(value.getTime()) ? 'an invalid Date' : value.toISOString();
 	if (isDateTimeLike(value) && value.isValid === false) return 'an invalid DateTime';
 	if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') return `a ${typeof value}`;
 	let text: string | undefined;

@@ -2,13 +2,14 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { DateValueError, toApiDate, toApiDateTime, type DateInput } from './dates';
+import { isKind } from './errorKinds';
 
 /** Runs a date conversion for one item; a bad date becomes an error naming the item. */
 function forItem<T>(context: IExecuteFunctions, itemIndex: number, convert: (zone: string) => T, description?: string): T {
 	try {
 		return convert(context.getTimezone());
 	} catch (error) {
-		if (error instanceof DateValueError) {
+		if (isKind(error, DateValueError)) {
 			throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${error.message}`, { itemIndex, description });
 		}
 		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });

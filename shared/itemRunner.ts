@@ -7,6 +7,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { isNodeError } from './errorKinds';
+
 /** What an operation returns for one input item: the records it produced. */
 export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;
 
@@ -79,7 +81,7 @@ export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: n
 }
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+	if (isNodeError(error)) {
 		error.context.itemIndex = itemIndex;
 		return error;
 	}

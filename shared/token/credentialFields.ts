@@ -1,6 +1,7 @@
 /** How a token credential declares, and sends, the token it keeps. */
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { brand } from '../errorKinds';
 import { heldToken } from './heldToken';
 import { isUsable } from './tokenSet';
 
@@ -22,11 +23,14 @@ export const TOKEN_FIELDS: INodeProperties[] = [
  * authenticates the request again. It carries no token.
  */
 export class TokenDueError extends Error {
+	static readonly kind: string = 'TokenDueError';
+
 	readonly response = { status: 401, statusText: 'Token due for renewal' };
 
 	constructor() {
 		super('The stored access token is due for renewal');
 		this.name = 'TokenDueError';
+		brand(this, TokenDueError.kind);
 	}
 }
 

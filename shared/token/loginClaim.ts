@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { INodeProperties } from 'n8n-workflow';
 
+import { brand } from '../errorKinds';
 import { TokenRequestError } from './tokenRequest';
 
 /**
@@ -59,6 +60,8 @@ export function parseClaim(value: unknown): LoginClaim | undefined {
  * never came (another process kept claiming, or a token it left was refused as well).
  */
 export class PasswordLoginNeedsClaim extends TokenRequestError {
+	static readonly kind: string = 'PasswordLoginNeedsClaim';
+
 	constructor(vendor: string) {
 		super(
 			`Another n8n process was signing in to ${vendor} with this credential and no usable token came of it, so the request was not sent. Run the execution again.`,
@@ -66,14 +69,18 @@ export class PasswordLoginNeedsClaim extends TokenRequestError {
 			false,
 		);
 		this.name = 'PasswordLoginNeedsClaim';
+		brand(this, PasswordLoginNeedsClaim.kind);
 	}
 }
 
 /** Thrown by `authenticate` after a claim was persisted: that call's only job was the write. */
 export class ClaimWritten extends Error {
+	static readonly kind: string = 'ClaimWritten';
+
 	constructor() {
 		super('Login claim written');
 		this.name = 'ClaimWritten';
+		brand(this, ClaimWritten.kind);
 	}
 }
 

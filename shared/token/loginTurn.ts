@@ -1,6 +1,5 @@
 /** Sends a password login only in this process's turn, coordinated with other n8n processes through the credential. */
 import {
-	NodeApiError,
 	sleep,
 	type ICredentialDataDecryptedObject,
 	type IExecuteFunctions,
@@ -9,6 +8,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { isKind, isN8nError } from '../errorKinds';
 import { settle } from '../settle';
 import { heldToken } from './heldToken';
 import { CLAIM_POLL_MS, CLAIM_SETTLE_MS, CLAIM_TTL_MS, ClaimWritten, claimValue, newClaim, parseClaim, PasswordLoginNeedsClaim } from './loginClaim';
@@ -52,7 +52,7 @@ export async function sendInLoginTurns<T>(
 		for (let turnsTaken = 0; ; turnsTaken++) {
 			const answered = await settle(async () => await send(held));
 			if (answered.ok) return answered.value;
-			if (!(causeOf(answered.error) instanceof PasswordLoginNeedsClaim) || turnsTaken === LOGIN_TURNS) throw answered.error;
+			if (!isKind(causeOf(answered.error), PasswordLoginNeedsClaim) || turnsTaken === LOGIN_TURNS) throw answered.error;
 			const outcome = await loginTurn(context, scheme, key, async (fresh, claim) => await writeClaim(context, scheme, key, request, fresh, claim));
 			if (outcome.granted) {
 				// Our turn: log in with the password straight away. The refresh token was refused or is
@@ -90,7 +90,7 @@ async function writeClaim(
 			);
 		}),
 	);
-	if (!written.ok && !(causeOf(written.error) instanceof ClaimWritten)) throw written.error;
+	if (!written.ok && !isKind(causeOf(written.error), ClaimWritten)) throw written.error;
 }
 
 async function loginTurn(
@@ -156,6 +156,7 @@ async function takeTurn(
 	throw new PasswordLoginNeedsClaim(scheme.vendor);
 }
 
+/** What our credential code threw, from inside the NodeApiError n8n wraps it in (made by n8n's copy of n8n-workflow). */
 function causeOf(error: unknown): unknown {
-	return error instanceof NodeApiError ? error.cause : error;
+	return isN8nError(error, 'NodeApiError') ? error.cause : error;
 }

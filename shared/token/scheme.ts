@@ -1,6 +1,7 @@
 /** What every token credential's lifecycle must say about itself: the one interface the request layer knows. */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { isKind } from '../errorKinds';
 import { recordingThrown } from './thrownCause';
 import { TokenRequestError } from './tokenRequest';
 
@@ -66,7 +67,7 @@ export interface TokenScheme {
  * 429 (`TokenRequestError.rejected`, set by `requestToken`), not when it was unreachable or busy.
  */
 export function refusedByServer(error: unknown): TokenRequestError | undefined {
-	return error instanceof TokenRequestError && error.rejected ? error : undefined;
+	return isKind(error, TokenRequestError) && error.rejected ? error : undefined;
 }
 
 /** A scheme whose renewal may end in a password login. */

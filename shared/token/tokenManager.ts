@@ -1,7 +1,7 @@
 /** The token cache of one process: one token per credential identity, one renewal at a time, and every token the server refused. */
 import { isUsable, type TokenSet } from './tokenSet';
 
-/** How many refused tokens are remembered per key. */
+/** How many refused tokens (access or refresh) are remembered per key. */
 const MAX_REFUSED = 8;
 
 /** Obtains a new token: a refresh grant, a password login, a client-credentials request… */
@@ -25,6 +25,8 @@ export interface AcquireOptions {
  *   instead of triggering another renewal.
  * - A rejected token is never handed out again, even while a caller still holds it (a credential
  *   read at the start of a run, the persisted token).
+ * - A refresh token the server refused is never sent again: the next renewal starts without it (a
+ *   password login), however many callers still hold it (see `refuseRefreshToken`).
  * - Per node run, it also knows the tokens refused even though they were just renewed: within that
  *   run renewing again cannot help (see `refusedAfterRenewal`).
  */
@@ -35,6 +37,9 @@ export class TokenManager {
 
 	/** The last few tokens the server refused, per key: never handed out again, even when read back from the credential. */
 	private readonly refused = new Map<string, string[]>();
+
+	/** The last few refresh tokens the server refused, per key: never handed to a renewal again. */
+	private readonly refusedRefresh = new Map<string, string[]>();
 
 	/**
 	 * Per node run (each run, poll or list search has its own context object), per key: access tokens
@@ -68,6 +73,18 @@ export class TokenManager {
 		// A few suffice: only tokens someone may still hold (a run's credential read, the persisted
 		// one) can come back, and those are the latest.
 		this.refused.set(key, [...refused.slice(-(MAX_REFUSED - 1)), accessToken]);
+	}
+
+	/**
+	 * The server refused this refresh token: no renewal of this key gets it again. Without this, a
+	 * caller whose 401 came after the refusal (another item, another execution of this process, holding
+	 * the token set from before) would send the same refused refresh token once more before the
+	 * password login.
+	 */
+	refuseRefreshToken(key: string, refreshToken: string): void {
+		const refused = this.refusedRefresh.get(key) ?? [];
+		if (refreshToken === '' || refused.includes(refreshToken)) return;
+		this.refusedRefresh.set(key, [...refused.slice(-(MAX_REFUSED - 1)), refreshToken]);
 	}
 
 	/** The token to send now without a network call, or undefined when a renewal is due. */
@@ -114,6 +131,7 @@ export class TokenManager {
 	clear(): void {
 		this.tokens.clear();
 		this.refused.clear();
+		this.refusedRefresh.clear();
 		this.refusedInRun = new WeakMap();
 	}
 
@@ -128,9 +146,15 @@ export class TokenManager {
 		return Number(holding.renewAt) > Number(known.renewAt) ? holding : known;
 	}
 
+	/** `previous` as a renewal may use it: without a refresh token the server already refused. */
+	private withoutRefusedRefresh(key: string, previous: TokenSet | undefined): TokenSet | undefined {
+		if (!previous?.refreshToken || !(this.refusedRefresh.get(key) ?? []).includes(previous.refreshToken)) return previous;
+		return { accessToken: previous.accessToken, renewAt: previous.renewAt };
+	}
+
 	private renew(key: string, fetch: TokenFetcher, previous: TokenSet | undefined): Promise<TokenSet> {
 		const renewal = (async () => {
-			const token = await fetch(previous);
+			const token = await fetch(this.withoutRefusedRefresh(key, previous));
 			// A server that hands a refused token out again (some reissue a live token) vouches for it.
 			const refused = this.refused.get(key);
 			if (refused?.includes(token.accessToken)) this.refused.set(key, refused.filter((value) => value !== token.accessToken));

@@ -1,12 +1,15 @@
 /** Asks a token endpoint for a token, through the shared retry engine, and reads the answer in either casing. */
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
+import { brand, isKind } from '../errorKinds';
 import { settle } from '../settle';
 import { withRetries, type RetryPolicy } from '../transport/retry';
 import { renewAtFor, type TokenSet } from './tokenSet';
 
 /** A token endpoint's refusal, worded for the user, carrying no secret. */
 export class TokenRequestError extends Error {
+	static readonly kind: string = 'TokenRequestError';
+
 	constructor(
 		message: string,
 		readonly httpStatus: number,
@@ -15,6 +18,7 @@ export class TokenRequestError extends Error {
 	) {
 		super(message);
 		this.name = 'TokenRequestError';
+		brand(this, TokenRequestError.kind);
 	}
 }
 
@@ -45,15 +49,20 @@ type TokenResponse = { statusCode: number; body: unknown; headers?: IDataObject 
 
 /** A 429 or 503 answer, thrown so the retry engine reads its status and Retry-After like any other. */
 class BusyAnswer {
+	static readonly kind: string = 'BusyAnswer';
 	readonly response: { status: number; headers: IDataObject };
 	constructor(readonly answer: TokenResponse) {
 		this.response = { status: answer.statusCode, headers: answer.headers ?? {} };
+		brand(this, BusyAnswer.kind);
 	}
 }
 
 /** A request that got no answer, reduced to its code: the HTTP client's error holds the request headers (the secrets). */
 class NoAnswer {
-	constructor(readonly code: string) {}
+	static readonly kind: string = 'NoAnswer';
+	constructor(readonly code: string) {
+		brand(this, NoAnswer.kind);
+	}
 }
 
 /**
@@ -98,8 +107,8 @@ export async function requestToken(helpers: IHttpRequestHelper['helpers'], reque
 			),
 	);
 	if (sent.ok) response = sent.value;
-	else if (sent.error instanceof BusyAnswer) response = sent.error.answer;
-	else if (sent.error instanceof NoAnswer) transportFailure = sent.error.code;
+	else if (isKind(sent.error, BusyAnswer)) response = sent.error.answer;
+	else if (isKind(sent.error, NoAnswer)) transportFailure = sent.error.code;
 	else throw sent.error;
 	if (!response) {
 		throw new TokenRequestError(`Could not reach the ${request.vendor} token endpoint (${transportFailure})`, 0, false);

@@ -12,6 +12,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { isN8nError } from '../errorKinds';
 import { runNode } from '../runParameter';
 import { assertSecureUrl } from '../secureUrl';
 import { settle } from '../settle';
@@ -134,7 +135,7 @@ async function send(context: ApiContext, api: VendorApi, request: ApiRequest): P
 
 /** A failure of a request as an n8n API error (the pipeline already throws one; anything else is wrapped). */
 export function asApiError(context: ApiContext, error: unknown): NodeApiError {
-	return error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
+	return isN8nError(error, 'NodeApiError') ? error : new NodeApiError(context.getNode(), error as JsonObject);
 }
 
 function checkedBody(context: ApiContext, api: VendorApi, response: IN8nHttpFullResponse, itemIndex: number | undefined): IDataObject {

@@ -9,6 +9,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { isKind, isN8nError } from '../errorKinds';
 import { settle } from '../settle';
 import { hasPasswordLogin, heldToken, sendInLoginTurns, TokenRequestError, tokens, tokenScheme, withThrownCause, withToken } from '../token';
 import { runCredentials } from './runCredentials';
@@ -86,8 +87,8 @@ export interface SentToken {
  * endpoint), that is the message the user needs.
  */
 function withTokenReason(context: RequestContext, error: unknown): NodeApiError {
-	const apiError = error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
-	if (apiError.cause instanceof TokenRequestError) {
+	const apiError = isN8nError(error, 'NodeApiError') ? error : new NodeApiError(context.getNode(), error as JsonObject);
+	if (isKind(apiError.cause, TokenRequestError)) {
 		apiError.message = apiError.cause.message;
 		apiError.description = 'The token could not be obtained, so the request was not sent.';
 	}

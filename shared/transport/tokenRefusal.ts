@@ -8,6 +8,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { isN8nError } from '../errorKinds';
 import { settle, type Settled } from '../settle';
 import { tokens } from '../token';
 import { authenticatedRequest, type SentToken } from './authenticatedRequest';
@@ -101,7 +102,7 @@ function refusalIn(outcome: Settled<unknown>, request: IHttpRequestOptions, sign
 		return refusal ? { refusal, status: full?.statusCode ?? 200 } : undefined;
 	}
 	const error = outcome.error;
-	if (!(error instanceof NodeApiError)) return undefined;
+	if (!isN8nError(error, 'NodeApiError')) return undefined;
 	const status = (error.cause as { response?: { status?: number } } | undefined)?.response?.status ?? Number(error.httpCode);
 	// After a 401 n8n has already renewed the token and sent the request again: that answer is final.
 	if (status === 401) return undefined;
@@ -118,7 +119,7 @@ function refusalIn(outcome: Settled<unknown>, request: IHttpRequestOptions, sign
 function singleUseBody(request: IHttpRequestOptions): boolean {
 	const body = request.body as { pipe?: unknown; getBoundary?: unknown } | undefined;
 	if (body === null || typeof body !== 'object') return false;
-	return typeof body.pipe === 'function' || typeof body.getBoundary === 'function' || (typeof FormData !== 'undefined' && body instanceof FormData);
+	return typeof body.pipe === 'function' || typeof body.getBoundary === 'function' || Object.prototype.toString.call(body) === '[object FormData]';
 }
 
 function said(refused: Refused): string {

@@ -10,6 +10,16 @@ import { HarnessCredentialsHelper, loadExample, resetTokenState, runWorkflow, ty
 
 const NODE = 'Get Invoice';
 
+/** Waits for `condition` to hold (an event of the run under test), checking every few ms; false after 30 s. */
+async function eventually(condition: () => Promise<boolean>): Promise<boolean> {
+	const giveUpAt = Date.now() + 30_000;
+	while (Date.now() < giveUpAt) {
+		if (await condition()) return true;
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+	return false;
+}
+
 describe('Enkash token lifecycle (engine, sandbox)', () => {
 	let sandbox: Sandbox;
 	let enkashUrl: string;
@@ -166,6 +176,28 @@ describe('Enkash token lifecycle (engine, sandbox)', () => {
 		const third = await runWorkflow(workflow(5), { credentials, input: invoiceItems(20) });
 		assert.equal(third.status, 'success', third.error?.message);
 		assert.equal((await tokenRequests()) - before, 0);
+	});
+
+	test('a refused refresh token is never sent twice: an execution refused after it goes to the one password login (issue 22)', async () => {
+		const credentials = await enkashCredentials();
+		assert.equal((await runWorkflow(workflow(1), { credentials, input: invoiceItems(1) })).status, 'success');
+		await sandbox.control.revokeTokens('enkash', { refreshTokens: true });
+
+		// Execution A meets the revoked token, its refresh token is refused, and it claims the password
+		// login. Execution B starts while A holds the claim (A waits for other processes' claims to land
+		// before logging in): B too holds the revoked token, and the refresh token with it.
+		const first = runWorkflow(workflow(1), { credentials, input: invoiceItems(1) });
+		const claimed = await eventually(async () => String((await credentials.persisted('sandbox-enkash')).loginClaim ?? '') !== '');
+		assert.ok(claimed, 'execution A claimed the password login');
+		const persisted = await credentials.persisted('sandbox-enkash');
+		assert.equal(persisted.refreshToken, '', 'the refused refresh token is cleared with the claim: no process reading the credential sends it again');
+		const second = runWorkflow(workflow(1), { credentials, input: invoiceItems(2).slice(1) });
+		const [a, b] = await Promise.all([first, second]);
+		assert.equal(a.status, 'success', a.error?.message);
+		assert.equal(b.status, 'success', b.error?.message);
+
+		const grants = (await enkashRequests()).filter((r) => r.kind === 'token').map((r) => `${r.grant} ${r.status}`);
+		assert.deepEqual(grants, ['password 200', 'refresh_token 401', 'password 200'], 'after a refused refresh: exactly one password login, no second refresh');
 	});
 
 	for (const casing of ['camel', 'snake'] as const) {

@@ -2,14 +2,26 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 
-import { DateTime, Settings } from 'luxon';
+import { DateTime, Settings as TestLuxonSettings } from 'luxon';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { SEED_FACTS } from '../../sandbox';
 import { pollNode, runWorkflow, type WorkflowJson } from '../harness';
+import { packageModule } from '../harness/packageModules';
 import { enkashWorkflow, useEnkashSandbox } from './support/enkash';
 
 const CUSTOMER = { __rl: true, mode: 'id', value: SEED_FACTS.enkash.activeCustomerId };
+
+/**
+ * The clock the tests set: luxon's `Settings.now`, on the test's luxon and on the one our package
+ * resolved (another copy in the manual-install set-up, see test/harness/packageModules.ts).
+ */
+const clocks = [...new Set([TestLuxonSettings, packageModule<typeof import('luxon')>('shared/dates.js', 'luxon').exports.Settings])];
+const Settings = {
+	set now(now: () => number) {
+		for (const settings of clocks) settings.now = now;
+	},
+};
 
 function triggerWorkflow(event: string, timezone?: string): WorkflowJson {
 	const trigger: INode = {

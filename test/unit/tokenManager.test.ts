@@ -162,6 +162,30 @@ describe('TokenManager', () => {
 		assert.equal(previous, undefined, 'nothing held: a first login');
 	});
 
+	test('a refused refresh token is never handed to a renewal again, whoever still holds it (issue 22, part 5)', async () => {
+		const manager = new TokenManager();
+		const source = issuer();
+		const offered: Array<string | undefined> = [];
+		const renewal = (refusesRefresh: boolean) => async (previous: TokenSet | undefined) => {
+			offered.push(previous?.refreshToken);
+			if (previous?.refreshToken && refusesRefresh) {
+				manager.refuseRefreshToken('k', previous.refreshToken);
+				throw new Error('refresh refused');
+			}
+			return { ...(await source.fetch()), refreshToken: `refresh-${source.issued + 1}` };
+		};
+		const held = { accessToken: 'revoked', renewAt: source.now() + 600_000, refreshToken: 'refresh-1' };
+		// The first caller's 401: its renewal offers the refresh token, which the server refuses.
+		await assert.rejects(manager.acquire('k', { held, rejected: 'revoked', fetch: renewal(true), now: source.now }), /refresh refused/);
+		// A second caller refused with the same token afterwards (another item, another execution) still
+		// holds the refresh token: its renewal goes straight to the login.
+		assert.equal((await manager.acquire('k', { held, rejected: 'revoked', fetch: renewal(true), now: source.now })).accessToken, 'token-1');
+		assert.deepEqual(offered, ['refresh-1', undefined]);
+		// The refresh token the login brought is offered as usual.
+		await manager.acquire('k', { held, rejected: 'token-1', fetch: renewal(false), now: source.now });
+		assert.deepEqual(offered, ['refresh-1', undefined, 'refresh-2']);
+	});
+
 	test('keys are independent', async () => {
 		const manager = new TokenManager();
 		const source = issuer();

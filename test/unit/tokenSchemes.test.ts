@@ -73,7 +73,7 @@ describe('token schemes: one registry', () => {
 	test('the request layer imports no vendor module: only the token module, which finds the scheme', () => {
 		const source = readFileSync(join(root, 'shared', 'transport', 'authenticatedRequest.ts'), 'utf8');
 		const imports = [...source.matchAll(/from '([^']+)'/g)].map((match) => match[1]).sort();
-		assert.deepEqual(imports, ['../settle', '../token', './runCredentials', 'n8n-workflow']);
+		assert.deepEqual(imports, ['../errorKinds', '../settle', '../token', './runCredentials', 'n8n-workflow']);
 		assert.doesNotMatch(source, /enkash|enboarder|partner/i);
 	});
 

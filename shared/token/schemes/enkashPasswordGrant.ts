@@ -2,6 +2,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { enkashBaseUrl } from '../../auth/enkash';
+import { brand, isKind } from '../../errorKinds';
 import { secureUrlProblem } from '../../secureUrl';
 import { settle } from '../../settle';
 import { bearerAuthenticate, TOKEN_FIELDS } from '../credentialFields';
@@ -37,12 +38,15 @@ export function enkashTokenKey(credentials: ICredentialDataDecryptedObject): str
 
 /** A login Enkash refused, carried out of the shared token fetch so each caller can persist it. */
 class LoginRefused extends Error {
+	static readonly kind: string = 'LoginRefused';
+
 	constructor(
 		readonly refusal: TokenRequestError,
 		/** What the credential keeps (`loginRefusal`): a salted MAC of the refused secrets, no secret. */
 		readonly record: string,
 	) {
 		super(refusal.message);
+		brand(this, LoginRefused.kind);
 	}
 }
 
@@ -69,8 +73,10 @@ async function enkashPreAuthentication(helpers: IHttpRequestHelper['helpers'], c
 
 	const key = enkashTokenKey(credentials);
 	// Our request layer asked for nothing but its login claim to be persisted (see loginClaim.ts).
+	// A claim is written only when a password login is due: the refresh token is missing or was
+	// refused. It is cleared with it, so no process reading the credential sends it again.
 	const claim = loginCoordination.claimToWrite(key);
-	if (claim) return { accessToken: '', loginClaim: claim };
+	if (claim) return { accessToken: '', refreshToken: '', tokenRenewAt: 0, loginClaim: claim };
 	const held = heldToken(credentials);
 	const url = `${base}/oauth/token`;
 	const basic = { user: String(credentials.oauthClientId ?? ''), password: String(credentials.oauthClientSecret ?? '') };
@@ -87,6 +93,8 @@ async function enkashPreAuthentication(helpers: IHttpRequestHelper['helpers'], c
 				if (refreshed.ok) return { ...refreshed.value, refreshToken: refreshed.value.refreshToken ?? previous.refreshToken };
 				// A refused refresh token falls back to one password login; a transport failure does not.
 				if (!readRefusal(refreshed.error)) throw refreshed.error;
+				// Never sent again, by any caller of this process: after a refused refresh comes exactly one password login.
+				tokens.refuseRefreshToken(key, refreshToken);
 			}
 			// Within this process: callers that read the credential before the refusal was persisted.
 			logins.assertNotRejected(key);
@@ -121,7 +129,7 @@ async function enkashPreAuthentication(helpers: IHttpRequestHelper['helpers'], c
 	}));
 	// Either outcome ends a login claim, whoever held it: the others find the outcome in the credential.
 	if (acquired.ok) return { ...tokenFields(acquired.value), loginRefusal: '', loginClaim: '' };
-	if (acquired.error instanceof LoginRefused) {
+	if (isKind(acquired.error, LoginRefused)) {
 		return { accessToken: '', refreshToken: '', tokenRenewAt: 0, loginRefusal: acquired.error.record, loginClaim: '' };
 	}
 	throw acquired.error;

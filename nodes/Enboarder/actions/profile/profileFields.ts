@@ -10,6 +10,7 @@ import {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { isN8nError } from '../../../../shared/errorKinds';
 import { itemDate } from '../../../../shared/itemDates';
 import { validateInput } from '../../../../shared/validation';
 import { enboarderApiRequest } from '../../transport';
@@ -184,7 +185,7 @@ export async function saveProfile(
 			idempotent: method === 'PUT',
 		});
 	} catch (error) {
-		const apiError = error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject, { itemIndex });
+		const apiError = isN8nError(error, 'NodeApiError') ? error : new NodeApiError(context.getNode(), error as JsonObject, { itemIndex });
 		const warnings = apiError.context.warnings;
 		if (!acceptWarnings && Array.isArray(warnings) && warnings.length > 0) {
 			apiError.description = `${apiError.description ?? ''}\nTurn on Accept Warnings to save the profile anyway.`.trim();

@@ -1,6 +1,7 @@
 /** Whether a profile is gone: Delete asks after a lost answer, since a resend would only say PROFILE_NOT_EXISTS. */
-import { NodeApiError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { isN8nError } from '../../../../shared/errorKinds';
 import { settle } from '../../../../shared/settle';
 import type { RetryAllowance } from '../../../../shared/transport/retry';
 import { enboarderApiRequest } from '../../transport';
@@ -9,6 +10,6 @@ import { enboarderApiRequest } from '../../transport';
 export async function deletedProfile(context: IExecuteFunctions, path: string, id: number, itemIndex: number, allowance: RetryAllowance): Promise<IDataObject | undefined> {
 	const lookup = await settle(async () => await enboarderApiRequest.call(context, 'GET', path, { itemIndex, idempotent: true, allowance }));
 	if (lookup.ok) return undefined;
-	if (lookup.error instanceof NodeApiError && lookup.error.httpCode === '404') return { message: 'Profile Deleted', id };
+	if (isN8nError(lookup.error, 'NodeApiError') && lookup.error.httpCode === '404') return { message: 'Profile Deleted', id };
 	throw lookup.error;
 }

@@ -1,6 +1,7 @@
 /** The look-up of a workflow launched with an External ID: Launch asks it before launching and after a lost answer. */
-import { NodeApiError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
+import { isN8nError } from '../../../../shared/errorKinds';
 import { settle } from '../../../../shared/settle';
 import type { RetryAllowance } from '../../../../shared/transport/retry';
 import { enboarderApiRequest, restPath } from '../../transport';
@@ -27,7 +28,7 @@ export async function activeWorkflow(context: IExecuteFunctions, externalid: str
 }
 
 function meansNoneActive(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return false;
+	if (!isN8nError(error, 'NodeApiError')) return false;
 	const message = error.context.errorMessage;
 	return (error.httpCode === '404' && message === 'Workflow not found') || (error.httpCode === '400' && message === 'Workflow is not active');
 }

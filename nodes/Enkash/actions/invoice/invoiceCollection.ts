@@ -1,13 +1,14 @@
 /** Operations on many invoices in one request (Dispatch, Delete Collection), results paired back to items. */
 import {
-	NodeApiError,
 	NodeOperationError,
+	type NodeApiError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { isN8nError } from '../../../../shared/errorKinds';
 import { errorItem } from '../../../../shared/itemRunner';
 import { asApiError } from '../../../../shared/transport/apiRequest';
 import { enkashApiRequest } from '../../transport';
@@ -89,8 +90,8 @@ export function invoiceCollectionOperation(spec: {
 			let failure = failures.get(itemIndex);
 			const invoiceId = idOf.get(itemIndex);
 			const result = invoiceId ? results.get(invoiceId) : undefined;
-			if (!failure && result instanceof NodeApiError) failure = result;
-			else if (!failure && result && !(result instanceof NodeApiError) && !spec.succeeded.includes(result.status)) {
+			if (!failure && isN8nError(result, 'NodeApiError')) failure = result;
+			else if (!failure && result && !isN8nError(result, 'NodeApiError') && !spec.succeeded.includes(result.status)) {
 				failure = new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Enkash answered ${result.status} for invoice ${invoiceId}`, { itemIndex });
 			}
 			if (failure) {
