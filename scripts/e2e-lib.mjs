@@ -253,6 +253,56 @@ export async function installPackageIntoUserFolder({ tarball, userFolder, log = 
 }
 
 /**
+ * The ways n8n documents to install a community package that a test can take (n8n's docs, "Install
+ * community nodes"), each a function of `{ tarball, userFolder, log }`:
+ * - `community-nodes`: Settings → Community Nodes (and its REST API): n8n drops the package's peer
+ *   dependencies, so the package resolves n8n's own n8n-workflow ({@link installPackageIntoUserFolder});
+ * - `manual`: "Install manually", the way for Docker images and queue-mode workers: `npm install
+ *   <package>` in `~/.n8n/nodes`, which also installs the peer n8n-workflow, a copy of its own beside
+ *   the package ({@link installPackageManually}).
+ */
+export const INSTALL_WAYS = ['community-nodes', 'manual'];
+
+/** Installs a packed tarball into an n8n user folder the given way (see {@link INSTALL_WAYS}). */
+export async function installPackage(way, options) {
+	if (way === 'community-nodes') return await installPackageIntoUserFolder(options);
+	if (way === 'manual') return await installPackageManually(options);
+	throw new Error(`unknown install way "${way}" (known: ${INSTALL_WAYS.join(', ')})`);
+}
+
+/**
+ * Installs a packed tarball the manual way n8n's docs give: `cd ~/.n8n/nodes && npm install
+ * <package>`. npm also installs the package's peer, n8n-workflow (the newest release matching `*`),
+ * with its dependencies, into `nodes/node_modules`: the package then resolves that copy, not n8n's.
+ *
+ * `--ignore-scripts`: n8n-workflow's own dependencies carry native install scripts (isolated-vm, ssh2's
+ * cpu-features) for code this package never loads; they would reach for compilers and the network, and
+ * isolated-vm cannot be built at all for Node 20 (n8n 1.123, 2.8), where a plain `npm install` fails
+ * (the README says so). `--prefer-offline` takes packages from npm's cache when it has them.
+ *
+ * @returns {Promise<{ name: string, version: string, dir: string, n8nWorkflowVersion: string }>}
+ */
+export async function installPackageManually({ tarball, userFolder, log = () => {} }) {
+	const nodes = nodesDir(userFolder);
+	const name = packageJson.name;
+	mkdirSync(nodes, { recursive: true });
+	// n8n writes this on its first start; without it npm would look for a project in the folders above.
+	const ledgerPath = join(nodes, 'package.json');
+	if (!existsSync(ledgerPath)) writeFileSync(ledgerPath, `${JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2)}\n`);
+	log(`Installing ${basename(tarball)} with npm install in ${nodes}…`);
+	const install = await run('npm', ['install', tarball, '--ignore-scripts', '--prefer-offline', '--audit=false', '--fund=false', '--loglevel=error'], {
+		cwd: nodes,
+		timeoutMs: 10 * 60_000,
+	});
+	if (install.code !== 0) throw describeFailure('npm install (manual install)', install);
+	const dir = join(nodes, 'node_modules', name);
+	const peer = join(nodes, 'node_modules', 'n8n-workflow', 'package.json');
+	if (!existsSync(peer)) throw new Error(`npm install did not bring the peer n8n-workflow into ${join(nodes, 'node_modules')}: the manual install would not be what users get`);
+	const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+	return { name, version, dir, n8nWorkflowVersion: JSON.parse(readFileSync(peer, 'utf8')).version };
+}
+
+/**
  * Runs one n8n CLI command with the app's Node 24. The working directory is the user folder because
  * n8n loads a `.env` from its working directory, and the repository's own must not leak in.
  *

@@ -1,29 +1,38 @@
 /**
  * The package in each n8n release we claim (scripts/n8n-app.mjs COMPAT_RELEASES): the last 1.x and
  * the last 2.x on Node 20, and the pinned newest 2.x on Node 24, each a real install with the Node
- * it needs. Per release, in one user folder: the package installs as a community package, the
- * Enkash create-invoice and Enboarder list examples run headless, n8n's own credential Test passes
- * through its REST API, and the token figures (token requests and 401s, counted from the sandbox's
- * ledger) are asserted and printed side by side, since they are what differs first when n8n
- * changes how it calls a credential. Then what a user gets when the vendor says more than a status
- * (issue 15): Enkash's words for an error in its body, a token refusal in the body, 429s with a
- * Retry-After, and the words for a refused OAuth2 token request; older releases lose the HTTP
- * client's error (and with it the response's headers) inside n8n's NodeApiError.
+ * it needs, and in each release every way n8n documents to install a community package
+ * (scripts/e2e-lib.mjs INSTALL_WAYS): as Settings → Community Nodes installs it (n8n's own
+ * n8n-workflow), and the manual `npm install <package>` in ~/.n8n/nodes (an n8n-workflow of its own,
+ * whose error classes are not n8n's: issue 22).
  *
- * Releases: N8N_COMPAT=all (default), oldest, newest, or a comma-separated list of versions. The
- * first run installs each release (about 5 minutes each) into `.n8n-compat/<version>/`.
+ * Per release and way, in one user folder: the package installs, the Enkash create-invoice and
+ * Enboarder list examples run headless, a token the vendor ends mid-run is renewed, a wrong password
+ * costs exactly one login, n8n's own credential Test passes through its REST API and each trigger
+ * fetches its test event there (what the editor's "Fetch Test Event" sends), and the token figures
+ * (token requests and 401s, counted from the sandbox's ledger) are asserted and printed side by
+ * side, since they are what differs first when n8n changes how it calls a credential. Then what a
+ * user gets when the vendor says more than a status (issue 15): Enkash's words for an error in its
+ * body, a token refusal in the body, 429s with a Retry-After, and the words for a refused OAuth2
+ * token request; older releases lose the HTTP client's error (and with it the response's headers)
+ * inside n8n's NodeApiError.
+ *
+ * Selection: N8N_COMPAT=all (default), oldest, newest, or a comma-separated list of versions, each
+ * optionally with `@<install way>` (`2.41.1@manual`); without one, every way runs. The first run
+ * installs each release (about 5 minutes each) into `.n8n-compat/<version>/`.
  */
 /* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { DEMO_CREDENTIALS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
+import { DEMO_CREDENTIALS, SEED_FACTS, startSandbox, vendorBaseUrls, type Sandbox } from '../../sandbox';
 import type { RequestEntry } from '../../sandbox/types';
 import { repoRoot } from '../harness/packageTypes';
 import { enkashCredentialData } from '../harness/sandboxCredentials';
-import { assertRan, log, n8nAppScript, prepareN8n, type Credential, type PreparedN8n } from '../e2e/support';
+import { assertRan, importEsm, log, n8nAppScript, prepareN8n, type Credential, type InstallWay, type PreparedN8n } from '../e2e/support';
 
 /**
  * The releases, oldest first. A copy of scripts/n8n-app.mjs COMPAT_RELEASES, because the tests are
@@ -54,15 +63,36 @@ interface Release {
 	keepsResponseHeaders: boolean;
 }
 
-function selectedReleases(): Release[] {
-	const wanted = (process.env.N8N_COMPAT ?? 'all').trim();
-	if (wanted === 'all' || wanted === '') return RELEASES;
-	if (wanted === 'oldest') return RELEASES.slice(0, 1);
-	if (wanted === 'newest') return RELEASES.slice(-1);
-	const versions = wanted.split(',').map((version) => version.trim());
-	const unknown = versions.filter((version) => !RELEASES.some((release) => release.n8n === version));
-	if (unknown.length > 0) throw new Error(`N8N_COMPAT names unknown releases: ${unknown.join(', ')} (known: ${RELEASES.map((r) => r.n8n).join(', ')})`);
-	return RELEASES.filter((release) => versions.includes(release.n8n));
+/** Every way n8n documents to install a community package (a copy of scripts/e2e-lib.mjs INSTALL_WAYS; the last test checks they agree). */
+const INSTALL_WAYS: InstallWay[] = ['community-nodes', 'manual'];
+const WAY_LABEL: Record<InstallWay, string> = { 'community-nodes': 'Settings → Community Nodes', manual: 'manual npm install' };
+
+/** One release installed one way. */
+interface Setup {
+	release: Release;
+	way: InstallWay;
+	/** Figures key and column label. */
+	label: string;
+}
+
+/** What N8N_COMPAT selects, oldest release first, each release's ways in INSTALL_WAYS order. */
+function selectedSetups(): Setup[] {
+	const wanted = (process.env.N8N_COMPAT ?? 'all').trim() || 'all';
+	const setups: Setup[] = [];
+	for (const entry of wanted.split(',').map((part) => part.trim())) {
+		const [which, way] = entry.split('@');
+		const releases = which === 'all' ? RELEASES : which === 'oldest' ? RELEASES.slice(0, 1) : which === 'newest' ? RELEASES.slice(-1) : RELEASES.filter((release) => release.n8n === which);
+		if (releases.length === 0) throw new Error(`N8N_COMPAT names an unknown release: ${which} (known: ${RELEASES.map((r) => r.n8n).join(', ')}, all, oldest, newest)`);
+		if (way !== undefined && !INSTALL_WAYS.includes(way as InstallWay)) throw new Error(`N8N_COMPAT names an unknown install way: ${way} (known: ${INSTALL_WAYS.join(', ')})`);
+		for (const release of releases) {
+			for (const chosen of way === undefined ? INSTALL_WAYS : [way as InstallWay]) {
+				const label = `n8n ${release.n8n} (Node ${release.node}), ${WAY_LABEL[chosen]}`;
+				if (!setups.some((setup) => setup.label === label)) setups.push({ release, way: chosen, label });
+			}
+		}
+	}
+	const order = (setup: Setup) => RELEASES.indexOf(setup.release) * INSTALL_WAYS.length + INSTALL_WAYS.indexOf(setup.way);
+	return setups.sort((a, b) => order(a) - order(b));
 }
 
 /** What one step cost at the vendor, from the sandbox's ledger. */
@@ -85,8 +115,16 @@ interface Said {
 }
 
 interface Figures extends Said {
+	/** The n8n-workflow our package resolved: its own copy's version (manual install), or n8n's. */
+	packageN8nWorkflow?: string;
 	fresh?: Count;
 	expired?: Count;
+	/** The token revoked after the 4th of 10 reads in one run: refresh requests, 401s, items returned. */
+	midRun?: { renewals: number; unauthorized: number; items: number };
+	/** A wrong password over two executions: token requests (logins) sent. */
+	wrongPassword?: number;
+	/** The triggers' test events (Fetch Test Event): items returned by the Enkash and the Enboarder Trigger. */
+	testEvents?: { enkash: number; enboarder: number };
 	wrongKey?: Count;
 	credentialTest?: Count;
 	setupSeconds?: number;
@@ -100,7 +138,7 @@ interface Figures extends Said {
  * the credential (there is nothing to renew), so the vendor sees the wrong key twice. The user
  * gets the same error either way.
  */
-function expected(release: Release): Required<Omit<Figures, 'setupSeconds' | 'testSeconds' | keyof Said>> {
+function expected(release: Release): Required<Pick<Figures, 'fresh' | 'expired' | 'wrongKey' | 'credentialTest'>> {
 	const resendsStaticKey = !release.knowsNoResendOption;
 	return {
 		// A fresh credential: one password login, then the token is reused.
@@ -114,6 +152,11 @@ function expected(release: Release): Required<Omit<Figures, 'setupSeconds' | 'te
 }
 
 const figures = new Map<string, Figures>();
+
+/** n8n's REST API returns an execution's data as `flatted` text; the release's own copy reads it. */
+function flatted(app: PreparedN8n['app']): { parse(text: string): unknown } {
+	return createRequire(join(app.appDir, 'node_modules', 'n8n', 'package.json'))('flatted') as { parse(text: string): unknown };
+}
 const ROOT = repoRoot();
 const example = (file: string) => JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8')) as { nodes: Array<{ name: string; credentials?: Record<string, { id: string; name: string }> }> };
 const OWNER = { email: 'owner@example.com', firstName: 'Compat', lastName: 'Owner', password: 'Compat-Owner-1' };
@@ -156,20 +199,62 @@ function oneNodeWorkflow(id: string, name: string, node: Record<string, unknown>
 	};
 }
 
-for (const release of selectedReleases()) {
-	describe(`n8n ${release.n8n} on Node ${release.node}`, { concurrency: false }, () => {
+/** Ten invoices of the sandbox's seed: read in one run while the vendor ends the token after the fourth read. */
+const MID_RUN_INVOICES = Array.from({ length: 10 }, (_, index) => `EKINV${1000000001 + index}`);
+const REVOKE_AFTER_READS = 4;
+
+/**
+ * A workflow that reads `invoiceIds` with Enkash's Get Invoice, one item each: n8n's Manual Trigger,
+ * Edit Fields (a JSON list) and Split Out, as a user builds it, then the node as the example has it.
+ */
+function readInvoices(id: string, name: string, credentialId: string, invoiceIds: string[]): Record<string, unknown> {
+	const getInvoice = example('enkash-get-invoice.json').nodes.find((node) => node.name === 'Get Invoice') as unknown as Record<string, unknown> & { parameters: Record<string, unknown> };
+	const nodes: Array<Record<string, unknown> & { name: string }> = [
+		{ parameters: {}, id: `${id}-trigger`, name: "When clicking 'Execute workflow'", type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
+		{ parameters: { mode: 'raw', jsonOutput: JSON.stringify({ invoiceIds }), options: {} }, id: `${id}-list`, name: 'Invoice IDs', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [220, 0] },
+		{ parameters: { fieldToSplitOut: 'invoiceIds', options: {} }, id: `${id}-split`, name: 'One Item per Invoice', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [440, 0] },
+		{
+			...getInvoice,
+			name: 'Get Invoice',
+			id: `${id}-get`,
+			position: [660, 0],
+			parameters: { ...getInvoice.parameters, invoiceId: { __rl: true, mode: 'id', value: '={{ $json.invoiceIds }}' } },
+			credentials: { enkashApi: { id: credentialId, name } },
+		},
+	];
+	const link = (to: string) => ({ main: [[{ node: to, type: 'main', index: 0 }]] });
+	return {
+		id,
+		name,
+		nodes,
+		connections: Object.fromEntries(nodes.slice(0, -1).map((node, index) => [node.name, link(nodes[index + 1].name)])),
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+for (const { release, way, label } of selectedSetups()) {
+	describe(`n8n ${release.n8n} on Node ${release.node}, installed: ${WAY_LABEL[way]}`, { concurrency: false }, () => {
 		let n8n: PreparedN8n;
 		let sandbox: Sandbox;
 		const own: Figures = {};
 		let testsStarted = 0;
-		figures.set(release.n8n, own);
+		figures.set(label, own);
 
 		before(
 			async () => {
 				const started = Date.now();
-				n8n = await prepareN8n({ n8nVersion: release.n8n });
+				n8n = await prepareN8n({ n8nVersion: release.n8n, installWay: way });
 				assert.equal(n8n.app.n8nVersion, release.n8n);
 				assert.equal(n8n.app.nodeVersion, release.node);
+				own.packageN8nWorkflow = n8n.packageN8nWorkflow ?? "n8n's own";
+				if (way === 'community-nodes') {
+					// Our replica of n8n's install (installPackageIntoUserFolder) must still drop what this release drops.
+					const service = readFileSync(join(n8n.app.appDir, 'node_modules', 'n8n', 'dist', 'modules', 'community-packages', 'community-packages.service.js'), 'utf8');
+					assert.match(service, /const \{ devDependencies, peerDependencies, optionalDependencies, \.\.\.packageJson \} = JSON\.parse/, `n8n ${release.n8n} installs community packages another way now`);
+				}
+				// The manual install really gives the package an n8n-workflow of its own (the point of the way).
+				assert.equal(way === 'manual', n8n.packageN8nWorkflow !== undefined, `install way ${way}: the package's own n8n-workflow is ${n8n.packageN8nWorkflow ?? 'absent'}`);
 				sandbox = await startSandbox({ port: 0 });
 				const urls = vendorBaseUrls(sandbox.url);
 				const enboarder = (id: string, apiKey: string): Credential => ({ id, name: id, type: 'enboarderApi', data: { region: 'custom', baseUrl: urls.enboarder, apiKey } });
@@ -179,6 +264,8 @@ for (const release of selectedReleases()) {
 					credentials: [
 						{ id: 'sandbox-enkash', name: 'Enkash sandbox', type: 'enkashApi', data: enkashCredentialData(sandbox.url) },
 						{ id: 'compat-enkash-test', name: 'Enkash (for the Test)', type: 'enkashApi', data: enkashCredentialData(sandbox.url) },
+						{ id: 'compat-enkash-mid-run', name: 'Enkash (token ended mid-run)', type: 'enkashApi', data: enkashCredentialData(sandbox.url) },
+						{ id: 'compat-enkash-wrong-password', name: 'Enkash with a wrong password', type: 'enkashApi', data: { ...enkashCredentialData(sandbox.url), password: 'not-the-sandbox-password' } },
 						enboarder('sandbox-enboarder', DEMO_CREDENTIALS.enboarder.apiKey),
 						enboarder('compat-wrong-key', 'not-the-sandbox-key'),
 						{
@@ -203,6 +290,8 @@ for (const release of selectedReleases()) {
 							nodes: enboarderExample.nodes.map((node) => (node.credentials ? { ...node, credentials: { enboarderApi: { id: 'compat-wrong-key', name: 'compat-wrong-key' } } } : node)),
 						},
 						{ ...example('enkash-get-invoice.json'), id: 'compatEnkashGet' },
+						readInvoices('compatEnkashMidRun', 'Enkash: 10 invoices, the token ended mid-run', 'compat-enkash-mid-run', MID_RUN_INVOICES),
+						readInvoices('compatEnkashWrongPassword', 'Enkash with a wrong password', 'compat-enkash-wrong-password', MID_RUN_INVOICES.slice(0, 1)),
 						oneNodeWorkflow('compatEnkashNotFound', 'Enkash: deactivate an unknown customer', {
 							name: 'Deactivate',
 							type: 'n8n-nodes-token-connectors.enkash',
@@ -274,6 +363,40 @@ for (const release of selectedReleases()) {
 			assert.deepEqual(own.wrongKey, expected(release).wrongKey, JSON.stringify(refused.entries));
 		});
 
+		test(`a token the vendor ends mid-run (after the ${REVOKE_AFTER_READS}th of ${MID_RUN_INVOICES.length} reads) is renewed once with the refresh token; every item is read`, { timeout: 5 * 60_000 }, async () => {
+			// A first run gets the credential its token; the vendor then ends it on the 4th read of the next run.
+			assertRan(await n8n.execute('compatEnkashMidRun'), `n8n ${release.n8n}: read invoices`);
+			await sandbox.control.addTrigger({ vendor: 'enkash', kind: 'api', afterRequests: REVOKE_AFTER_READS, action: 'revoke' });
+			try {
+				const run = await n8n.execute('compatEnkashMidRun');
+				const [revocation] = await sandbox.control.triggers();
+				assert.equal(revocation.firedAtSeq.length, 1, 'the vendor ended the token during the run');
+				const after = await countSince(sandbox, revocation.firedAtSeq[0] - 1, 'enkash');
+				const items = n8n.lib.nodeOutputJson(run.run, 'Get Invoice') ?? [];
+				own.midRun = { renewals: after.tokenRequests, unauthorized: after.unauthorized, items: items.length };
+				assertRan(run, `n8n ${release.n8n}: read invoices while the token ends`);
+				assert.deepEqual(items.map((item) => item.invoiceId), MID_RUN_INVOICES, 'every item read, in order');
+				assert.ok(after.unauthorized >= 1, `the ended token was refused: ${JSON.stringify(after.entries)}`);
+				assert.deepEqual(after.entries.filter((entry) => entry.kind === 'token').map((entry) => `${entry.grant} ${entry.status}`), ['refresh_token 200'], 'one renewal, with the refresh token');
+			} finally {
+				await sandbox.control.clearTriggers();
+			}
+		});
+
+		test('a wrong password: exactly one login over two executions, the account not locked, the words say why', { timeout: 5 * 60_000 }, async () => {
+			const since = await mark(sandbox);
+			const runs = [await n8n.execute('compatEnkashWrongPassword'), await n8n.execute('compatEnkashWrongPassword')];
+			const logins = await countSince(sandbox, since, 'enkash');
+			own.wrongPassword = logins.tokenRequests;
+			for (const run of runs) {
+				assert.equal(run.ok, false, 'the run fails');
+				assert.match(String(run.error?.message), /^Enkash refused the token request \(HTTP 401/, `${JSON.stringify(run.error)}\n${run.stdout.slice(-2000)}`);
+			}
+			assert.equal(logins.tokenRequests, 1, `one login in all: ${JSON.stringify(logins.entries)}`);
+			assert.equal(logins.entries.filter((entry) => entry.kind === 'api').length, 0, 'no request was sent without a token');
+			assert.equal((await sandbox.control.enkashAccount()).locked, false);
+		});
+
 		test("an error Enkash answers in its body (404 RECORD_NOT_FOUND): the item's error is Enkash's own words", { timeout: 5 * 60_000 }, async () => {
 			const run = await n8n.execute('compatEnkashNotFound');
 			assertRan(run, `n8n ${release.n8n}: Enkash unknown customer (Continue on Fail)`);
@@ -339,7 +462,7 @@ for (const release of selectedReleases()) {
 			assert.equal(run.error?.message, OAUTH2_WRONG_SECRET, `${JSON.stringify(run.error)}\n${run.stdout.slice(-2000)}`);
 		});
 
-		test("n8n's credential Test (REST API of a started n8n): Enkash and Enboarder pass, a wrong API key fails", { timeout: 5 * 60_000 }, async () => {
+		test("n8n's REST API of a started n8n: the credential Test (Enkash and Enboarder pass, a wrong API key fails) and each trigger's Fetch Test Event", { timeout: 5 * 60_000 }, async () => {
 			const server = await n8n.lib.startN8nServer(n8n.app, { env: n8n.env, userFolder: n8n.userFolder });
 			try {
 				// The first owner is set up on a fresh instance without signing in, as the set-up page does.
@@ -374,6 +497,67 @@ for (const release of selectedReleases()) {
 				assert.equal(enboarder.status, 'OK', JSON.stringify(enboarder));
 				const wrong = await testCredential({ id: 'compat-wrong-key', name: 'compat-wrong-key', type: 'enboarderApi', data: { region: 'custom', baseUrl: urls.enboarder, apiKey: 'not-the-sandbox-key' } });
 				assert.equal(wrong.status, 'Error', JSON.stringify(wrong));
+
+				// Fetch Test Event, as the editor's button sends it: the saved workflow run up to the trigger.
+				const rest = async (method: string, path: string, body?: unknown) => {
+					const response = await fetch(`${server.baseUrl}/rest${path}`, { method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+					const json = (await response.json()) as { data?: Record<string, unknown> };
+					assert.equal(response.status, 200, `${method} ${path}: ${JSON.stringify(json)}`);
+					return json.data ?? {};
+				};
+				const testEvent = async (trigger: Record<string, unknown> & { name: string }) => {
+					const saved = await rest('POST', '/workflows', { name: `Test event: ${trigger.name}`, active: false, nodes: [trigger], connections: {}, settings: { executionOrder: 'v1' } });
+					const started = await rest('POST', `/workflows/${String(saved.id)}/run`, {
+						workflowData: saved,
+						startNodes: [{ name: trigger.name, sourceData: null }],
+						destinationNode: { nodeName: trigger.name, mode: 'inclusive' },
+					});
+					const executionId = String(started.executionId);
+					type RunData = { resultData?: { error?: { message?: string }; runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>> } };
+					// The run goes on after the answer: read it back until it has finished and its data is saved
+					// (n8n 1.123 can mark an execution finished a moment before its data lands: it reads "[]").
+					let execution: Record<string, unknown> = {};
+					let data: RunData = {};
+					for (let reads = 0; reads < 600; reads++) {
+						execution = await rest('GET', `/executions/${executionId}`);
+						const running = !execution.finished && ['new', 'running', 'waiting'].includes(String(execution.status));
+						data = ((typeof execution.data === 'string' ? flatted(n8n.app).parse(execution.data) : undefined) ?? {}) as RunData;
+						if (!running && data.resultData) break;
+						await new Promise((resolve) => setTimeout(resolve, 100));
+					}
+					assert.equal(execution.status, 'success', `${trigger.name}: ${JSON.stringify(data.resultData?.error ?? execution)}`);
+					assert.ok(data.resultData, `${trigger.name}: the execution holds no data: ${String(execution.data).slice(0, 300)}`);
+					return (data.resultData.runData[trigger.name]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+				};
+				const enkashEvents = await testEvent({
+					id: 'compat-enkash-trigger',
+					name: 'Enkash Trigger',
+					type: 'n8n-nodes-token-connectors.enkashTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { event: 'newInvoice' },
+					credentials: { enkashApi: { id: 'sandbox-enkash', name: 'Enkash sandbox' } },
+				});
+				const enboarderEvents = await testEvent({
+					id: 'compat-enboarder-trigger',
+					name: 'Enboarder Trigger',
+					type: 'n8n-nodes-token-connectors.enboarderTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { authentication: 'apiKey', event: 'newFormRows', reportId: { __rl: true, mode: 'id', value: SEED_FACTS.enboarder.largeFormReportId } },
+					credentials: { enboarderApi: { id: 'sandbox-enboarder', name: 'sandbox-enboarder' } },
+				});
+				own.testEvents = { enkash: enkashEvents.length, enboarder: enboarderEvents.length };
+				// The newest invoices, newest first (an invoice the examples created above comes first).
+				assert.equal(enkashEvents.length, 5, JSON.stringify(enkashEvents).slice(0, 500));
+				assert.ok(enkashEvents.every((event) => /^EKINV\d{10}$/.test(String(event.invoiceId))), JSON.stringify(enkashEvents).slice(0, 500));
+				assert.ok(enkashEvents.some((event) => event.invoiceId === SEED_FACTS.enkash.lastInvoiceId), 'the seed\'s newest invoice is among them');
+				// The report's last five rows, newest first.
+				const { largeFormReportId, largeFormReportRows } = SEED_FACTS.enboarder;
+				assert.deepEqual(
+					enboarderEvents.map((event) => event.id),
+					[0, 1, 2, 3, 4].map((back) => `${largeFormReportId}-${String(largeFormReportRows - back).padStart(6, '0')}`),
+				);
 			} catch (error) {
 				log(`n8n ${release.n8n} log (tail):\n${server.output().split('\n').slice(-30).join('\n')}`);
 				throw error;
@@ -386,23 +570,27 @@ for (const release of selectedReleases()) {
 
 /** The figures side by side, one column per release; README's Compatibility section shows this table. */
 after(() => {
-	const releases = selectedReleases().filter((release) => figures.get(release.n8n)?.fresh !== undefined);
-	if (releases.length === 0) return;
+	const setups = selectedSetups().filter((setup) => figures.get(setup.label)?.fresh !== undefined);
+	if (setups.length === 0) return;
 	const cell = (value: Count | undefined, pick: (count: Count) => string) => (value === undefined ? '–' : pick(value));
 	const rows: Array<[string, (f: Figures) => string]> = [
+		["the package's n8n-workflow", (f) => f.packageN8nWorkflow ?? '–'],
 		['Enkash create invoice, fresh credential: token requests / 401s', (f) => cell(f.fresh, (c) => `${c.tokenRequests} / ${c.unauthorized}`)],
 		['same, token ended by the vendor: token requests / 401s', (f) => cell(f.expired, (c) => `${c.tokenRequests} / ${c.unauthorized}`)],
+		[`token ended mid-run (${MID_RUN_INVOICES.length} reads): renewals / 401s / items read`, (f) => (f.midRun ? `${f.midRun.renewals} / ${f.midRun.unauthorized} / ${f.midRun.items}` : '–')],
+		['wrong Enkash password, two executions: logins sent', (f) => (f.wrongPassword === undefined ? '–' : String(f.wrongPassword))],
 		['Enboarder wrong API key: requests sent / 401s', (f) => cell(f.wrongKey, (c) => `${c.requests} / ${c.unauthorized}`)],
 		['credential Test (Enkash): token requests / 401s', (f) => cell(f.credentialTest, (c) => `${c.tokenRequests} / ${c.unauthorized}`)],
+		['Fetch Test Event: Enkash Trigger / Enboarder Trigger items', (f) => (f.testEvents ? `${f.testEvents.enkash} / ${f.testEvents.enboarder}` : '–')],
 		["Enkash 404 RECORD_NOT_FOUND: the item's error", (f) => f.enkashWords ?? '–'],
 		['Enkash token refused in a 400 body: token requests / refused / accepted', (f) => (f.refusedInBody ? `${f.refusedInBody.tokenRequests} / ${f.refusedInBody.refused} / ${f.refusedInBody.accepted}` : '–')],
 		[`${TOO_MANY} × 429 with Retry-After ${RETRY_AFTER_SECONDS} s: 429s / s waited before each resend`, (f) => (f.rateLimited ? `${f.rateLimited.tooMany} / ${f.rateLimited.waits.join(', ')}` : '–')],
 		['Enboarder OAuth2, wrong client secret: the error', (f) => f.oauth2WrongSecret ?? '–'],
 		['set-up s (install when missing) / tests s', (f) => `${f.setupSeconds ?? '–'} / ${f.testSeconds ?? '–'}`],
 	];
-	const header = `| | ${releases.map((release) => `n8n ${release.n8n} (Node ${release.node})`).join(' | ')} |`;
-	const lines = [header, `|---|${releases.map(() => '---').join('|')}|`];
-	for (const [label, pick] of rows) lines.push(`| ${label} | ${releases.map((release) => pick(figures.get(release.n8n) ?? {})).join(' | ')} |`);
+	const header = `| | ${setups.map((setup) => setup.label).join(' | ')} |`;
+	const lines = [header, `|---|${setups.map(() => '---').join('|')}|`];
+	for (const [label, pick] of rows) lines.push(`| ${label} | ${setups.map((setup) => pick(figures.get(setup.label) ?? {})).join(' | ')} |`);
 	console.log(`\n${lines.join('\n')}\n`);
 });
 
@@ -414,4 +602,6 @@ test('the releases tested are the ones scripts/n8n-app.mjs installs', async () =
 		RELEASES.map((release) => ({ n8n: release.n8n, node: release.node })),
 	);
 	assert.equal(RELEASES.at(-1)?.n8n, script.N8N_VERSION, 'the newest release is the pinned app');
+	const lib = await importEsm<{ INSTALL_WAYS: string[] }>(join(ROOT, 'scripts', 'e2e-lib.mjs'));
+	assert.deepEqual(lib.INSTALL_WAYS, INSTALL_WAYS, 'every install way scripts/e2e-lib.mjs knows is tested');
 });

@@ -33,6 +33,13 @@ export interface N8nAppScript {
 	ensureN8nApp(options: { log: (line: string) => void } & Partial<InstallOptions>): Promise<N8nApp>;
 }
 
+/**
+ * How the package got into n8n (scripts/e2e-lib.mjs INSTALL_WAYS): `community-nodes` as Settings →
+ * Community Nodes installs it (peer dependencies dropped, n8n's n8n-workflow), `manual` as `npm install
+ * <package>` in ~/.n8n/nodes does (with an n8n-workflow of its own).
+ */
+export type InstallWay = 'community-nodes' | 'manual';
+
 export interface ExecuteResult {
 	ok: boolean;
 	code: number | null;
@@ -58,6 +65,9 @@ export interface E2eLib {
 	packProject(options: { destination: string; build: boolean; log: (line: string) => void }): Promise<string>;
 	distIsStale(): boolean;
 	installPackageIntoUserFolder(options: { tarball: string; userFolder: string }): Promise<{ name: string; version: string; dir: string }>;
+	INSTALL_WAYS: InstallWay[];
+	/** Installs the tarball the given way n8n documents (see scripts/e2e-lib.mjs INSTALL_WAYS). */
+	installPackage(way: InstallWay, options: { tarball: string; userFolder: string; log?: (line: string) => void }): Promise<{ name: string; version: string; dir: string; n8nWorkflowVersion?: string }>;
 	importCredentials(app: N8nApp, options: { env: Record<string, string>; userFolder: string; credentials: Credential[] }): Promise<unknown>;
 	importWorkflows(app: N8nApp, options: { env: Record<string, string>; userFolder: string; workflows: unknown[] }): Promise<unknown>;
 	executeWorkflow(app: N8nApp, options: { env: Record<string, string>; userFolder: string; workflowId: string }): Promise<ExecuteResult>;
@@ -67,7 +77,7 @@ export interface E2eLib {
 }
 
 /** tsc compiles `import()` to `require()` under CommonJS, which cannot load the .mjs scripts. */
-const importEsm = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
+export const importEsm = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
 
 export const log = (line: string) => console.log(`# ${line}`);
 
@@ -85,6 +95,9 @@ export function assertRan(result: ExecuteResult, label: string): void {
 export interface PreparedN8n {
 	lib: E2eLib;
 	app: N8nApp;
+	installWay: InstallWay;
+	/** The n8n-workflow the package resolves: its own copy's version (manual install), or undefined (n8n's). */
+	packageN8nWorkflow?: string;
 	userFolder: string;
 	env: Record<string, string>;
 	/** Runs a workflow headless, failing with n8n's own output when it cannot run. */
@@ -134,10 +147,12 @@ export async function n8nAppScript(): Promise<N8nAppScript> {
 
 /**
  * The pinned n8n app (installed on first use) with a fresh user folder holding our packed package,
- * installed the way n8n installs a community package. Its `lib` is audited for secrets. Given an
- * n8n version (one of COMPAT_RELEASES), that release instead, with the environment it needs.
+ * installed the way n8n installs a community package from Settings → Community Nodes, or another way
+ * n8n documents (`installWay`). Its `lib` is audited for secrets. Given an n8n version (one of
+ * COMPAT_RELEASES), that release instead, with the environment it needs.
  */
-export async function prepareN8n(options: { n8nVersion?: string } = {}): Promise<PreparedN8n> {
+export async function prepareN8n(options: { n8nVersion?: string; installWay?: InstallWay } = {}): Promise<PreparedN8n> {
+	const installWay = options.installWay ?? 'community-nodes';
 	const root = repoRoot();
 	const script = await n8nAppScript();
 	const lib = audited(await importEsm<E2eLib>(join(root, 'scripts', 'e2e-lib.mjs')));
@@ -147,11 +162,13 @@ export async function prepareN8n(options: { n8nVersion?: string } = {}): Promise
 	const userFolder = join(workDir, 'user');
 	// Tests run from dist-dev/, built with dist/ by `npm run build`; rebuild only when a source is newer.
 	const tarball = await lib.packProject({ destination: workDir, build: lib.distIsStale(), log });
-	await lib.installPackageIntoUserFolder({ tarball, userFolder });
+	const installed = await lib.installPackage(installWay, { tarball, userFolder, log });
 	const env = lib.n8nEnv({ userFolder, brokerPort: await lib.freePort(), n8nVersion: app.n8nVersion });
 	return {
 		lib,
 		app,
+		installWay,
+		packageN8nWorkflow: installed.n8nWorkflowVersion,
 		userFolder,
 		env,
 		execute: async (workflowId) => await lib.executeWorkflow(app, { env, userFolder, workflowId }),
