@@ -31,6 +31,9 @@
  * in the middle of the run (its executions and their items are lost); =revoke-tokens revokes the
  * sandbox's Enkash tokens at every 25th invoice request (renewals beyond the bound).
  *
+ * The package is installed the manual way (`npm install` in ~/.n8n/nodes, with the peer n8n-workflow it
+ * brings), as n8n's docs set up workers and Docker images.
+ *
  * Run: `npm run test:queue` (needs root on a machine without redis-server/postgresql, to install them).
  */
 /* eslint-disable -- development only, never shipped: n8n's community rules are for shipped code; eslint.dev.config.mjs lints this file */
@@ -209,7 +212,9 @@ describe(`n8n queue mode: main + ${WORKERS} worker(s), one Enkash credential`, {
 	before(
 		async () => {
 			const started = Date.now();
-			n8n = await prepareN8n();
+			// Installed the way n8n's docs give for queue-mode workers and Docker images: `npm install` in
+			// ~/.n8n/nodes, so the package runs with the n8n-workflow copy npm brings beside it.
+			n8n = await prepareN8n({ installWay: 'manual' });
 			lib = queueLib(n8n.lib);
 			workDir = mkdtempSync(join(tmpdir(), 'token-connectors-queue-'));
 
