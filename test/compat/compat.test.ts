@@ -529,24 +529,17 @@ for (const { release, way, label } of selectedSetups()) {
 					assert.ok(data.resultData, `${trigger.name}: the execution holds no data: ${String(execution.data).slice(0, 300)}`);
 					return (data.resultData.runData[trigger.name]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 				};
-				const enkashEvents = await testEvent({
-					id: 'compat-enkash-trigger',
-					name: 'Enkash Trigger',
-					type: 'n8n-nodes-token-connectors.enkashTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: { event: 'newInvoice' },
-					credentials: { enkashApi: { id: 'sandbox-enkash', name: 'Enkash sandbox' } },
-				});
-				const enboarderEvents = await testEvent({
-					id: 'compat-enboarder-trigger',
-					name: 'Enboarder Trigger',
-					type: 'n8n-nodes-token-connectors.enboarderTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: { authentication: 'apiKey', event: 'newFormRows', reportId: { __rl: true, mode: 'id', value: SEED_FACTS.enboarder.largeFormReportId } },
-					credentials: { enboarderApi: { id: 'sandbox-enboarder', name: 'sandbox-enboarder' } },
-				});
+				const trigger = (type: string, name: string, parameters: Record<string, unknown>, credentials: Record<string, { id: string; name: string }>) =>
+					({ id: `compat-${type}`, name, type: `n8n-nodes-token-connectors.${type}`, typeVersion: 1, position: [0, 0], parameters, credentials });
+				const enkashEvents = await testEvent(trigger('enkashTrigger', 'Enkash Trigger', { event: 'newInvoice' }, { enkashApi: { id: 'sandbox-enkash', name: 'Enkash sandbox' } }));
+				const enboarderEvents = await testEvent(
+					trigger(
+						'enboarderTrigger',
+						'Enboarder Trigger',
+						{ authentication: 'apiKey', event: 'newFormRows', reportId: { __rl: true, mode: 'id', value: SEED_FACTS.enboarder.largeFormReportId } },
+						{ enboarderApi: { id: 'sandbox-enboarder', name: 'sandbox-enboarder' } },
+					),
+				);
 				own.testEvents = { enkash: enkashEvents.length, enboarder: enboarderEvents.length };
 				// The newest invoices, newest first (an invoice the examples created above comes first).
 				assert.equal(enkashEvents.length, 5, JSON.stringify(enkashEvents).slice(0, 500));
