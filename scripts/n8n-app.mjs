@@ -27,7 +27,7 @@
  * expression engine that does not need it (see COMPAT_RELEASES).
  *
  * Usage as a CLI: `node scripts/n8n-app.mjs [--force] [--json]` (the pinned app), or
- * `node scripts/n8n-app.mjs --compat <n8n version>|all` (compatibility installs).
+ * `node scripts/n8n-app.mjs --compat <n8n version>|oldest|all` (compatibility installs).
  *
  * N8N_APP_DIR points the pinned app at another folder (say a compatibility install of the same
  * version): a candidate pin can be tried by the e2e suite without reinstalling the `.n8n-app/`
@@ -372,7 +372,12 @@ if (invokedDirectly) {
 	const log = json ? (line) => console.error(line) : (line) => console.log(line);
 	const compatArg = args.indexOf('--compat');
 	const compat = compatArg >= 0 ? args[compatArg + 1] : undefined;
-	const wanted = compat === undefined ? [{}] : compat === 'all' ? COMPAT_RELEASES.map((release) => compatInstall(release.n8n)) : [compatInstall(compat)];
+	const wanted =
+		compat === undefined
+			? [{}]
+			: compat === 'all'
+				? COMPAT_RELEASES.map((release) => compatInstall(release.n8n))
+				: [compatInstall(compat === 'oldest' ? COMPAT_RELEASES[0].n8n : compat)];
 	const installAll = async () => {
 		const apps = [];
 		for (const options of wanted) apps.push(await ensureN8nApp({ log, force: args.includes('--force'), ...options }));

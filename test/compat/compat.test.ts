@@ -368,16 +368,21 @@ for (const { release, way, label } of selectedSetups()) {
 			assertRan(await n8n.execute('compatEnkashMidRun'), `n8n ${release.n8n}: read invoices`);
 			await sandbox.control.addTrigger({ vendor: 'enkash', kind: 'api', afterRequests: REVOKE_AFTER_READS, action: 'revoke' });
 			try {
+				const since = await mark(sandbox);
 				const run = await n8n.execute('compatEnkashMidRun');
 				const [revocation] = await sandbox.control.triggers();
 				assert.equal(revocation.firedAtSeq.length, 1, 'the vendor ended the token during the run');
-				const after = await countSince(sandbox, revocation.firedAtSeq[0] - 1, 'enkash');
+				// From the start of this run (a new n8n process): the reads before the revocation used the token
+				// the first run persisted in the credential; the only token request is the renewal after it.
+				const after = await countSince(sandbox, since, 'enkash');
 				const items = n8n.lib.nodeOutputJson(run.run, 'Get Invoice') ?? [];
 				own.midRun = { renewals: after.tokenRequests, unauthorized: after.unauthorized, items: items.length };
 				assertRan(run, `n8n ${release.n8n}: read invoices while the token ends`);
 				assert.deepEqual(items.map((item) => item.invoiceId), MID_RUN_INVOICES, 'every item read, in order');
 				assert.ok(after.unauthorized >= 1, `the ended token was refused: ${JSON.stringify(after.entries)}`);
-				assert.deepEqual(after.entries.filter((entry) => entry.kind === 'token').map((entry) => `${entry.grant} ${entry.status}`), ['refresh_token 200'], 'one renewal, with the refresh token');
+				const tokenRequests = after.entries.filter((entry) => entry.kind === 'token');
+				assert.deepEqual(tokenRequests.map((entry) => `${entry.grant} ${entry.status}`), ['refresh_token 200'], 'the persisted token reused, then one renewal, with the refresh token');
+				assert.ok(tokenRequests[0].seq > revocation.firedAtSeq[0], 'renewed after the vendor ended the token, not before');
 			} finally {
 				await sandbox.control.clearTriggers();
 			}
