@@ -89,6 +89,15 @@ describe('our Enkash tools over MCP (n8n\'s MCP Server Trigger, real n8n)', { co
 			const published = await n8n.lib.runN8n(n8n.app, ['publish:workflow', `--id=${WORKFLOW_ID}`], { env: n8n.env, cwd: n8n.userFolder });
 			assert.equal(published.code, 0, `n8n publish:workflow: ${published.stdout}\n${published.stderr}`);
 			server = await n8n.lib.startN8nServer(n8n.app, { env: n8n.env, userFolder: n8n.userFolder });
+			// n8n answers ready before it has activated the published workflow and registered its webhook
+			// (a 404 "not registered" until then): wait for that, not for a time. Unauthenticated, a
+			// registered endpoint refuses the call instead.
+			const endpoint = `${server.baseUrl}/mcp/${MCP_PATH}`;
+			const deadline = Date.now() + 2 * 60_000;
+			while ((await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status === 404) {
+				if (Date.now() > deadline) throw new Error(`n8n never registered the MCP endpoint ${MCP_PATH}:\n${server.output().slice(-3000)}`);
+				await new Promise((resolve) => setTimeout(resolve, 250));
+			}
 			client = new Client({ name: 'token-connectors-test', version: '1.0.0' });
 			await client.connect(new StreamableHTTPClientTransport(new URL(`${server.baseUrl}/mcp/${MCP_PATH}`), { requestInit: { headers: { Authorization: `Bearer ${BEARER}` } } }));
 		},
